@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import { planCommand, type ArgMap, type Command, type Op, type Result } from '../model';
+import { applyOpsToDoc } from './apply';
+import { readMap } from './read';
+import { parts } from './schema';
+
+type Listener = (map: ArgMap) => void;
+
+/**
+ * One person's handle on a shared map: the derived map (one snapshot per transaction), commands applied
+ * with this session's own origin, and an undo manager that only tracks that origin (R16).
+ */
+export class MapSession {
+	/** Marks this session's own transactions; remote and other sessions' changes carry other origins. */
+	readonly origin = { session: Symbol('local') };
+	readonly undoManager: Y.UndoManager;
+	#map: ArgMap;
+	#dropped: string[] = [];
+	#listeners = new Set<Listener>();
+	#onTransaction = () => this.#refresh();
+
+	constructor(readonly doc: Y.Doc) {
+		const { meta, claims, relations } = parts(doc);
+		this.undoManager = new Y.UndoManager([meta, claims, relations], {
+			trackedOrigins: new Set([this.origin]),
+			captureTimeout: 500
+		});
+		const read = readMap(doc);
+		this.#map = read.map;
+		this.#dropped = read.dropped;
+		doc.on('afterTransaction', this.#onTransaction);
+	}
+
+	get map(): ArgMap {
+		return this.#map;
+	}
+
+	/** Entries of the document that failed validation and are not shown. */
+	get dropped(): readonly string[] {
+		return this.#dropped;
+	}
+
+	#refresh() {
+		const read = readMap(this.doc);
+		this.#map = read.map;
+		this.#dropped = read.dropped;
+		for (const listener of this.#listeners) listener(read.map);
+	}
+
+	/** Calls `listener` with the current map now and after every change, local or remote. */
+	subscribe(listener: Listener): () => void {
+		this.#listeners.add(listener);
+		listener(this.#map);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Plans a command against the current map and applies it in one transaction, or refuses it unchanged. */
+	dispatch(command: Command): Result<Op[]> {
+		const plan = planCommand(this.#map, command);
+		if (plan.ok && plan.value.length > 0) applyOpsToDoc(this.doc, plan.value, this.origin);
+		return plan;
+	}
+
+	destroy() {
+		this.doc.off('afterTransaction', this.#onTransaction);
+		this.undoManager.destroy();
+		this.#listeners.clear();
+	}
+}
