@@ -7,7 +7,13 @@ import { mapOf } from './test-helpers';
 
 const base = () =>
 	mapOf(
-		['q:question:Tea?', 't:thesis:Tea is good', 'a:claim:It is warm', 'b:claim:It stains', 'c:evidence:Study'],
+		[
+			'q:question:Tea?',
+			't:thesis:Tea is good',
+			'a:claim:It is warm',
+			'b:claim:It stains',
+			'c:evidence:Study'
+		],
 		['ans:t>answers>q', 'r1:a>supports>t', 'r2:b>attacks>t', 'r3:c>supports>a', 'u1:b>undercuts>r3']
 	);
 
@@ -43,7 +49,9 @@ describe('commands', () => {
 	});
 
 	it('R3: a claim cannot be related to itself', () => {
-		expect(refuse(base(), { type: 'connect', id: 'x', kind: 'supports', from: 'a', to: 'a' })).toBe('SELF_RELATION');
+		expect(refuse(base(), { type: 'connect', id: 'x', kind: 'supports', from: 'a', to: 'a' })).toBe(
+			'SELF_RELATION'
+		);
 	});
 
 	it('R4: no duplicate relation of one kind between the same ends', () => {
@@ -69,7 +77,9 @@ describe('commands', () => {
 	});
 
 	it('R6: only a thesis answers a question; a kind change drops what it no longer allows', () => {
-		expect(refuse(base(), { type: 'connect', id: 'x', kind: 'answers', from: 'a', to: 'q' })).toBe('BAD_ANSWER');
+		expect(refuse(base(), { type: 'connect', id: 'x', kind: 'answers', from: 'a', to: 'q' })).toBe(
+			'BAD_ANSWER'
+		);
 		const next = run(base(), { type: 'changeKind', id: 't', kind: 'claim' });
 		expect(next.relations.find((r) => r.id === 'ans')).toBeUndefined();
 		expect(next.relations.find((r) => r.id === 'r1')).toBeDefined();

@@ -35,7 +35,8 @@ export type Command =
 function freshId(map: ArgMap, id: string, where: string): Result<string> {
 	if (!isId(id)) return fail('BAD_ID', where);
 	const index = indexOf(map);
-	if (index.claims.has(id as ClaimId) || index.relations.has(id as RelationId)) return fail('ID_TAKEN', where, id);
+	if (index.claims.has(id as ClaimId) || index.relations.has(id as RelationId))
+		return fail('ID_TAKEN', where, id);
 	return ok(id);
 }
 
@@ -66,7 +67,9 @@ function planRelation(
 		if (from.id === to.id) return fail('SELF_RELATION');
 		if (!endsAllowed(spec.kind, from, to)) return fail('BAD_ANSWER');
 	}
-	const duplicate = (index.outgoing.get(spec.from) ?? []).some((r) => r.kind === spec.kind && r.to === spec.to);
+	const duplicate = (index.outgoing.get(spec.from) ?? []).some(
+		(r) => r.kind === spec.kind && r.to === spec.to
+	);
 	if (duplicate) return fail('DUPLICATE_RELATION');
 	return ok({ id: spec.id as RelationId, kind: spec.kind, from: from.id, to: spec.to as ClaimId });
 }
@@ -129,7 +132,9 @@ export function planCommand(map: ArgMap, cmd: Command): Result<Op[]> {
 			if (!claim.ok) return claim;
 			const text = checkText(cmd.text);
 			if (!text.ok) return text;
-			return ok(text.value === claim.value.text ? [] : [{ op: 'setText', id: claim.value.id, text: text.value }]);
+			return ok(
+				text.value === claim.value.text ? [] : [{ op: 'setText', id: claim.value.id, text: text.value }]
+			);
 		}
 		case 'editDetails': {
 			const claim = claimAt(map, cmd.id, 'id');
@@ -153,15 +158,22 @@ export function planCommand(map: ArgMap, cmd: Command): Result<Op[]> {
 			const changed = { ...claim.value, kind: cmd.kind };
 			const lookup = (id: string) => (id === changed.id ? changed : index.claims.get(id as ClaimId));
 			// Relations that the new kind no longer allows (an answer from a former thesis) go with it.
-			const broken = [...(index.outgoing.get(cmd.id) ?? []), ...(index.incoming.get(cmd.id) ?? [])].filter((r) => {
-				if (r.kind === 'undercuts') return false;
-				const from = lookup(r.from);
-				const to = lookup(r.to);
-				return !from || !to || !endsAllowed(r.kind, from, to);
-			});
+			const broken = [...(index.outgoing.get(cmd.id) ?? []), ...(index.incoming.get(cmd.id) ?? [])].filter(
+				(r) => {
+					if (r.kind === 'undercuts') return false;
+					const from = lookup(r.from);
+					const to = lookup(r.to);
+					return !from || !to || !endsAllowed(r.kind, from, to);
+				}
+			);
 			return ok([
 				{ op: 'setFields', id: changed.id, fields: { kind: cmd.kind } },
-				...deleteRelationOps(withUndercuts(map, broken.map((r) => r.id)))
+				...deleteRelationOps(
+					withUndercuts(
+						map,
+						broken.map((r) => r.id)
+					)
+				)
 			]);
 		}
 		case 'connect': {
@@ -200,7 +212,8 @@ export function planCommand(map: ArgMap, cmd: Command): Result<Op[]> {
 		case 'setTitle': {
 			const title = checkText(cmd.title, 'title');
 			if (!title.ok) return title;
-			if (title.value.length > TITLE_MAX) return fail('TEXT_TOO_LONG', 'title', `at most ${TITLE_MAX} characters`);
+			if (title.value.length > TITLE_MAX)
+				return fail('TEXT_TOO_LONG', 'title', `at most ${TITLE_MAX} characters`);
 			return ok([{ op: 'setTitle', title: title.value.trim() }]);
 		}
 	}

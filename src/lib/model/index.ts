@@ -9,3 +9,4 @@ export * from './parse-map';
 export * from './relation';
 export * from './side';
 export * from './validate';
+export * from './random';

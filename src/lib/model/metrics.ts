@@ -39,7 +39,9 @@ export function wrapLines(text: string, width = TEXT_WIDTH): string[] {
 		}
 	}
 	if (line) lines.push(line);
-	return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES - 1), lines.slice(MAX_LINES - 1).join(' ')] : lines;
+	return lines.length > MAX_LINES
+		? [...lines.slice(0, MAX_LINES - 1), lines.slice(MAX_LINES - 1).join(' ')]
+		: lines;
 }
 
 export interface Box {

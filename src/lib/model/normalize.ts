@@ -84,7 +84,8 @@ export function checkInvariants(map: ArgMap): string[] {
 		const to = claims.get(r.to);
 		if (!to) problems.push(`relation ${r.id} ends at missing claim ${r.to}`);
 		if (r.from === r.to) problems.push(`relation ${r.id} is a self-relation`);
-		else if (from && to && !endsAllowed(r.kind, from, to)) problems.push(`relation ${r.id} joins wrong kinds`);
+		else if (from && to && !endsAllowed(r.kind, from, to))
+			problems.push(`relation ${r.id} joins wrong kinds`);
 	}
 	return problems;
 }

@@ -29,7 +29,10 @@ describe('parseArgMap', () => {
 	});
 
 	it('R12: names what is wrong and where', () => {
-		const claims = (extra: object) => ({ ...valid, claims: [valid.claims[0], { ...valid.claims[1], ...extra }] });
+		const claims = (extra: object) => ({
+			...valid,
+			claims: [valid.claims[0], { ...valid.claims[1], ...extra }]
+		});
 		expect(errorOf({ ...valid, format: 'x' })).toMatch(/^format:/);
 		expect(errorOf(claims({ kind: 'opinion' }))).toMatch(/^claims\[1\]\.kind: .*"opinion"/);
 		expect(errorOf(claims({ text: '' }))).toMatch(/^claims\[1\]\.text: A claim needs some text/);

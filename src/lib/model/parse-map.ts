@@ -43,7 +43,8 @@ function checkRelations(claims: ReadonlyMap<string, Claim>, relations: readonly 
 		if (r.kind === 'undercuts') {
 			const target = byId.get(r.to);
 			if (!target) return fail('UNKNOWN_RELATION', `${where}.to`, r.to);
-			if (target.kind !== 'supports' && target.kind !== 'attacks') return fail('BAD_UNDERCUT_TARGET', `${where}.to`);
+			if (target.kind !== 'supports' && target.kind !== 'attacks')
+				return fail('BAD_UNDERCUT_TARGET', `${where}.to`);
 		} else {
 			const to = claims.get(r.to);
 			if (!to) return fail('UNKNOWN_CLAIM', `${where}.to`, r.to);
@@ -64,7 +65,8 @@ function checkRelations(claims: ReadonlyMap<string, Claim>, relations: readonly 
 export function parseArgMap(raw: unknown): Result<ArgMap> {
 	if (!isRecord(raw)) return fail('BAD_FORMAT', '(top level)', 'expected an object');
 	if (raw.format !== 'argmap') return fail('BAD_FORMAT', 'format', 'expected "argmap"');
-	if (raw.version !== 1) return fail('BAD_FORMAT', 'version', `expected 1, got ${JSON.stringify(raw.version)}`);
+	if (raw.version !== 1)
+		return fail('BAD_FORMAT', 'version', `expected 1, got ${JSON.stringify(raw.version)}`);
 	const title = optionalString(raw.title, TITLE_MAX, 'title');
 	if (!title.ok) return title;
 	const source = parseSource(raw.source);

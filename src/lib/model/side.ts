@@ -45,7 +45,8 @@ export function deriveSides(map: ArgMap): ReadonlyMap<ClaimId, Side> {
 			}
 			for (const r of index.outgoing.get(id) ?? []) {
 				if (r.kind !== 'supports' && r.kind !== 'attacks') continue;
-				for (const u of index.incoming.get(r.id) ?? []) if (u.kind === 'undercuts') assign(u.from, flip(side));
+				for (const u of index.incoming.get(r.id) ?? [])
+					if (u.kind === 'undercuts') assign(u.from, flip(side));
 			}
 		}
 		frontier = next.sort();

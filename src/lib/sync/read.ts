@@ -64,7 +64,10 @@ export function readMap(doc: Y.Doc): ReadResult {
 	});
 	const validRelations: Relation[] = [];
 	relations.forEach((entry, id) => {
-		const raw = entry instanceof Y.Map ? { id, kind: entry.get('kind'), from: entry.get('from'), to: entry.get('to') } : null;
+		const raw =
+			entry instanceof Y.Map
+				? { id, kind: entry.get('kind'), from: entry.get('from'), to: entry.get('to') }
+				: null;
 		const relation = parseRelation(raw, `relation ${id}`);
 		if (relation.ok) validRelations.push(relation.value);
 		else dropped.push(relation.error.message);

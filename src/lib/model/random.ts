@@ -1,0 +1,16 @@
+/** A small seeded PRNG (mulberry32) so randomized tests and generated maps are reproducible. */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Picks one element at random (undefined for an empty list). */
+export function pick<T>(random: () => number, items: readonly T[]): T | undefined {
+	return items[Math.floor(random() * items.length)];
+}
