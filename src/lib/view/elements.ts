@@ -1,0 +1,59 @@
+import type { ElementDefinition } from 'cytoscape';
+import { deriveSides, indexOf, type ArgMap, type Side } from '../model';
+import { layeredLayout, type Positions } from '../model/layout';
+import { claimBox } from '../model/metrics';
+
+/** The id of the small marker drawn at the middle of an undercut relation, which the undercut points at. */
+export const junctionId = (relationId: string) => `junction:${relationId}`;
+
+const KIND_LABEL = { question: 'Question', thesis: 'Thesis', claim: 'Claim', evidence: 'Evidence' } as const;
+const SIDE_LABEL: Record<Side, string> = { pro: 'for', con: 'against' };
+
+export interface ElementOptions {
+	/** Positions for claims that have none stored (computed once by the caller when needed). */
+	fallback?: Positions;
+}
+
+/**
+ * The map as Cytoscape elements (pure, R20): a node per claim sized by its text, an edge per relation,
+ * and for each relation that is undercut a junction node at its midpoint for the undercut to point at.
+ * Claims without a stored position take the layered layout's position, the same on every replica.
+ */
+export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDefinition[] {
+	const sides = deriveSides(map);
+	const missing = map.claims.some((c) => c.x === undefined);
+	const fallback = missing ? (options.fallback ?? layeredLayout(map)) : undefined;
+	const position = new Map<string, { x: number; y: number }>();
+	const out: ElementDefinition[] = [];
+	for (const c of map.claims) {
+		const p = c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
+		position.set(c.id, p);
+		const side = sides.get(c.id);
+		const box = claimBox(c);
+		const header = side && c.kind !== 'thesis' ? `${KIND_LABEL[c.kind]} · ${SIDE_LABEL[side]}` : KIND_LABEL[c.kind];
+		out.push({
+			group: 'nodes',
+			data: { id: c.id, label: `${header.toUpperCase()}\n${c.text}`, kind: c.kind, side: side ?? 'none', ...box },
+			position: { ...p }
+		});
+	}
+	const index = indexOf(map);
+	for (const r of map.relations) {
+		if (r.kind === 'undercuts') continue;
+		out.push({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, kind: r.kind } });
+		const undercuts = (index.incoming.get(r.id) ?? []).filter((u) => u.kind === 'undercuts');
+		if (undercuts.length === 0) continue;
+		const a = position.get(r.from)!;
+		const b = position.get(r.to)!;
+		const jid = junctionId(r.id);
+		out.push({
+			group: 'nodes',
+			data: { id: jid, kind: 'junction', relation: r.id, width: 12, height: 12 },
+			position: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+			selectable: false,
+			grabbable: false
+		});
+		for (const u of undercuts) out.push({ group: 'edges', data: { id: u.id, source: u.from, target: jid, kind: 'undercuts' } });
+	}
+	return out;
+}

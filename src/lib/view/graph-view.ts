@@ -1,0 +1,148 @@
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import type { ArgMap } from '../model';
+import { junctionId, toElements } from './elements';
+import { graphStyle } from './style';
+
+export interface GraphCallbacks {
+	/** The claims selected in the graph changed (by a click, a tap or a box selection). */
+	onSelect(ids: string[]): void;
+	/** The person dropped dragged claims: their new positions, written once at drag end (R18). */
+	onMove(positions: { id: string; x: number; y: number }[]): void;
+	/** A claim was double-clicked or double-tapped: open it for editing. */
+	onOpen(id: string): void;
+}
+
+/** Padding around the map when fitted to the screen, in px. */
+const FIT_PADDING = 32;
+/** Fitting never zooms in further than this, so a map of two claims is not blown up. */
+const FIT_MAX_ZOOM = 1.25;
+
+const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.position]);
+
+/**
+ * The Cytoscape adapter (xyflow habit: one object with update/destroy). `update(map)` reconciles
+ * incrementally: only elements whose data or position changed are touched, in one batch (R22).
+ */
+export class GraphView {
+	readonly cy: Core;
+	#shown = new Map<string, string>();
+	#callbacks: GraphCallbacks;
+	#fitted = false;
+
+	constructor(container: HTMLElement, callbacks: GraphCallbacks) {
+		this.#callbacks = callbacks;
+		this.cy = cytoscape({
+			container,
+			style: graphStyle,
+			minZoom: 0.08,
+			maxZoom: 3,
+			wheelSensitivity: 0.3,
+			boxSelectionEnabled: true,
+			selectionType: 'additive'
+		});
+		this.#listen();
+	}
+
+	#listen() {
+		const cy = this.cy;
+		const claims = 'node[kind != "junction"]';
+		const selection = () => this.#callbacks.onSelect(cy.$(`${claims}:selected`).map((n) => n.id()));
+		cy.on('select unselect', claims, selection);
+		cy.on('dragfree', claims, (e: EventObject) => {
+			const moved = (e.target as NodeSingular).selected() ? cy.$(`${claims}:selected`) : e.target;
+			this.#callbacks.onMove(
+				moved.map((n: NodeSingular) => ({ id: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }))
+			);
+		});
+		cy.on('position', claims, (e: EventObject) => this.#placeJunctions(e.target as NodeSingular));
+		cy.on('dbltap', claims, (e: EventObject) => this.#callbacks.onOpen((e.target as NodeSingular).id()));
+	}
+
+	/** Keeps the undercut markers in the middle of their relations while claims move. */
+	#placeJunctions(node: NodeSingular) {
+		node.connectedEdges().forEach((edge) => {
+			const junction = this.cy.getElementById(junctionId(edge.id()));
+			if (junction.empty()) return;
+			const a = edge.source().position();
+			const b = edge.target().position();
+			junction.position({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+		});
+	}
+
+	/** Shows a map, touching only what changed since the last call. */
+	update(map: ArgMap) {
+		const next = toElements(map);
+		const cy = this.cy;
+		cy.batch(() => {
+			const ids = new Set(next.map((d) => d.data.id!));
+			for (const id of this.#shown.keys()) {
+				if (!ids.has(id)) {
+					cy.getElementById(id).remove();
+					this.#shown.delete(id);
+				}
+			}
+			// Nodes before edges, so an edge's ends exist when it is added.
+			for (const d of [...next].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1))) {
+				const id = d.data.id!;
+				const sig = signature(d);
+				const before = this.#shown.get(id);
+				if (before === sig) continue;
+				this.#shown.set(id, sig);
+				const existing = cy.getElementById(id);
+				if (existing.empty()) {
+					cy.add(d);
+					continue;
+				}
+				existing.data(d.data);
+				if (d.position && existing.isNode() && !existing.grabbed()) existing.position(d.position);
+			}
+		});
+		if (!this.#fitted && next.length > 0) {
+			this.fit();
+			this.#fitted = true;
+		}
+	}
+
+	/** Selects exactly these claims (selection coming from elsewhere: the inspector, the outline). */
+	select(ids: readonly string[]) {
+		const wanted = new Set(ids);
+		const current = this.cy.$('node:selected').map((n) => n.id());
+		if (current.length === wanted.size && current.every((id) => wanted.has(id))) return;
+		this.cy.batch(() => {
+			this.cy.$(':selected').unselect();
+			for (const id of ids) this.cy.getElementById(id).select();
+		});
+	}
+
+	/** Fits the whole map on screen. */
+	fit() {
+		this.cy.fit(undefined, FIT_PADDING);
+		if (this.cy.zoom() > FIT_MAX_ZOOM) {
+			this.cy.zoom(FIT_MAX_ZOOM);
+			this.cy.center();
+		}
+	}
+
+	/** Zooms around the centre of the screen by a factor. */
+	zoomBy(factor: number) {
+		const cy = this.cy;
+		cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+	}
+
+	/** Pans so a claim is in the middle of the screen. */
+	centreOn(id: string) {
+		const node = this.cy.getElementById(id);
+		if (node.nonempty()) this.cy.animate({ center: { eles: node } }, { duration: 200 });
+	}
+
+	/** The centre of the visible area in map coordinates (where a free new claim goes). */
+	viewCentre(): { x: number; y: number } {
+		const e = this.cy.extent();
+		return { x: Math.round((e.x1 + e.x2) / 2), y: Math.round((e.y1 + e.y2) / 2) };
+	}
+
+	destroy() {
+		this.cy.destroy();
+		this.#shown.clear();
+	}
+}
