@@ -10,3 +10,5 @@ export * from './relation';
 export * from './side';
 export * from './validate';
 export * from './random';
+export * from './builders';
+export * from './outline';

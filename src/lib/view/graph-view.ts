@@ -103,6 +103,11 @@ export class GraphView {
 		}
 	}
 
+	/** How many claims are drawn. */
+	claimCount(): number {
+		return this.cy.nodes('[kind != "junction"]').length;
+	}
+
 	/** Selects exactly these claims (selection coming from elsewhere: the inspector, the outline). */
 	select(ids: readonly string[]) {
 		const wanted = new Set(ids);

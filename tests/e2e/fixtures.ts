@@ -1,0 +1,38 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../server';
+
+/** The seed as a test reads it: straight from the data file, independent of the app's code. */
+export const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/lib/seed/russia-china.json'), 'utf8')) as {
+	claims: { id: string; kind: string; text: string }[];
+	relations: { id: string; kind: string; from: string; to: string }[];
+};
+
+export const seedText = (id: string) => SEED.claims.find((c) => c.id === id)!.text;
+
+/** Opens a link in a fresh browser context (a separate person), failing the test on any page error. */
+export async function openAs(browser: Browser, link: string): Promise<{ page: Page; errors: string[] }> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(link);
+	await expect(page.getByRole('status', { name: /Connection: Online/ })).toBeVisible();
+	return { page, errors };
+}
+
+export const outline = (page: Page) => page.getByRole('tree', { name: 'Outline' });
+
+/** Selects a claim the way a person does: by clicking its row in the outline. */
+export async function selectInOutline(page: Page, text: string) {
+	await outline(page)
+		.getByRole('treeitem', { name: new RegExp(`: ${escape(text)}$`) })
+		.first()
+		.click();
+}
+
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { startServer, type RunningServer } from '../server';
+import { escape, openAs, outline, SEED, seedText, selectInOutline } from './fixtures';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+	server = await startServer();
+});
+test.afterAll(async () => {
+	await server?.stop();
+});
+
+test('R32: the article map loads with every claim, drawn and outlined, without console errors', async ({ browser }) => {
+	expect(server.links.edit, 'npm start prints an edit link on first start').toMatch(/\/m\/[\w-]+#edit=/);
+	const { page, errors } = await openAs(browser, server.links.edit!);
+	await expect(page.getByTestId('graph')).toHaveAttribute('data-claims', String(SEED.claims.length));
+	for (const claim of SEED.claims) {
+		await expect(outline(page).getByRole('treeitem', { name: new RegExp(`${escape(claim.text)}$`) }).first()).toBeAttached();
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Russia and China/);
+	await expect(page.getByText(/Kaczmarski/)).toBeVisible();
+	expect(errors).toEqual([]);
+});
+
+test('R15: an edit in one browser appears live in another', async ({ browser }) => {
+	const alice = await openAs(browser, server.links.edit!);
+	const bob = await openAs(browser, server.links.edit!);
+	await selectInOutline(alice.page, seedText('energy'));
+	const text = alice.page.getByRole('textbox', { name: 'Text' });
+	await text.fill('Energy ties deepen: pipelines, LNG and long-term contracts');
+	await expect(
+		outline(bob.page).getByRole('treeitem', { name: /Energy ties deepen: pipelines, LNG and long-term contracts$/ })
+	).toBeAttached();
+	expect([...alice.errors, ...bob.errors]).toEqual([]);
+});
+
+test('R1, R11: add a supporting and an attacking claim under a claim, then delete one', async ({ browser }) => {
+	const alice = await openAs(browser, server.links.edit!);
+	const bob = await openAs(browser, server.links.edit!);
+	await selectInOutline(alice.page, seedText('asymmetry'));
+	await alice.page.getByRole('button', { name: 'Add supporting claim' }).click();
+	// The new claim is selected with its text field focused: typing replaces the placeholder text.
+	await alice.page.keyboard.type('Russia fears becoming the junior partner');
+	await alice.page.getByRole('button', { name: 'Add attacking claim' }).click();
+	await alice.page.keyboard.type('Moscow has accepted junior status quietly');
+	const asymmetryRow = outline(bob.page).getByRole('treeitem', { name: new RegExp(`${escape(seedText('asymmetry'))}$`) });
+	await expect(asymmetryRow.getByRole('treeitem', { name: 'For: Claim: Russia fears becoming the junior partner' })).toBeAttached();
+	const objection = outline(bob.page).getByRole('treeitem', { name: 'Against: Claim: Moscow has accepted junior status quietly' });
+	await expect(objection).toBeAttached();
+	await expect(bob.page.getByTestId('graph')).toHaveAttribute('data-claims', String(SEED.claims.length + 2));
+
+	await alice.page.getByRole('button', { name: 'Delete claim' }).click();
+	await expect(objection).not.toBeAttached();
+	await expect(bob.page.getByTestId('graph')).toHaveAttribute('data-claims', String(SEED.claims.length + 1));
+});
+
+test('R10: an empty claim text is refused with a message and the map keeps the old text', async ({ browser }) => {
+	const { page } = await openAs(browser, server.links.edit!);
+	await selectInOutline(page, seedText('vietnam'));
+	await page.getByRole('textbox', { name: 'Text' }).fill('');
+	await expect(page.getByRole('alert')).toHaveText(/A claim needs some text/);
+	await expect(outline(page).getByRole('treeitem', { name: new RegExp(`${escape(seedText('vietnam'))}$`) })).toBeAttached();
+});
+
+test('R42: a view link shows the map read-only with a badge', async ({ browser }) => {
+	const { page } = await openAs(browser, server.links.view!);
+	await expect(page.getByText('View only')).toBeVisible();
+	await selectInOutline(page, seedText('india'));
+	await expect(page.getByRole('textbox', { name: 'Text' })).not.toBeEditable();
+	await expect(page.getByRole('button', { name: 'Add supporting claim' })).toHaveCount(0);
+});

@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+/** Chromium from Debian's packages (TOOLCHAIN.md): Playwright never downloads a browser here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: false,
+	// Two cores: one worker per core; every test file starts its own servers on its own ports.
+	workers: process.env.CI ? 2 : 2,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		viewport: { width: 1280, height: 800 },
+		launchOptions: {
+			executablePath: CHROMIUM,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		},
+		trace: 'off'
+	}
+});
