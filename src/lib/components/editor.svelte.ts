@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { addUnder, type ArgMap, type Command, type Side, deriveSides } from '$lib/model';
+import { addUnder, deriveSides, indexOf, type ArgMap, type Command, type Side } from '$lib/model';
 import { connect, syncUrl, type Connection, type ConnectionStatus } from '$lib/sync/connection';
 import { parseLinkFragment, type LinkAccess } from '$lib/sync/link';
 import { MapSession } from '$lib/sync/session';
@@ -25,16 +24,21 @@ export class Editor {
 
 	constructor(readonly id: string) {
 		this.access = parseLinkFragment(location.hash);
-		this.session = new MapSession(new Y.Doc());
+		this.session = new MapSession();
 		this.#unsubscribe = this.session.subscribe((map) => {
 			if (map.title !== this.map.title) {
 				rememberMap({ id, title: map.title, link: location.pathname + location.hash, openedAt: Date.now() });
 			}
 			this.map = map;
-			const present = new Set(map.claims.map((c) => c.id as string));
-			if (this.selected.some((s) => !present.has(s))) this.selected = this.selected.filter((s) => present.has(s));
+			const { claims } = indexOf(map);
+			const present = (id: string) => claims.has(id as ArgMap['claims'][number]['id']);
+			if (!this.selected.every(present)) this.selected = this.selected.filter(present);
 		});
-		this.#connection = connect(this.session.doc, { url: syncUrl(location), room: id, token: this.access?.token });
+		this.#connection = connect(this.session.doc, {
+			url: syncUrl(location),
+			room: id,
+			token: this.access?.token
+		});
 		this.#connection.onStatus((s) => (this.status = s));
 	}
 
@@ -63,7 +67,8 @@ export class Editor {
 	}
 
 	deleteSelected() {
-		if (this.selected.length > 0 && this.run({ type: 'deleteClaims', ids: this.selected })) this.selected = [];
+		if (this.selected.length > 0 && this.run({ type: 'deleteClaims', ids: this.selected }))
+			this.selected = [];
 	}
 
 	destroy() {

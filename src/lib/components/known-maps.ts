@@ -15,7 +15,10 @@ export function loadKnownMaps(storage: Storage = localStorage): KnownMap[] {
 		if (!Array.isArray(value)) return [];
 		return value.filter(
 			(m): m is KnownMap =>
-				typeof m?.id === 'string' && typeof m.title === 'string' && typeof m.link === 'string' && typeof m.openedAt === 'number'
+				typeof m?.id === 'string' &&
+				typeof m.title === 'string' &&
+				typeof m.link === 'string' &&
+				typeof m.openedAt === 'number'
 		);
 	} catch {
 		return [];
@@ -26,7 +29,8 @@ export function loadKnownMaps(storage: Storage = localStorage): KnownMap[] {
 export function rememberMap(entry: KnownMap, storage: Storage = localStorage) {
 	const maps = loadKnownMaps(storage);
 	const previous = maps.find((m) => m.id === entry.id);
-	const link = previous?.link.includes('#edit=') && !entry.link.includes('#edit=') ? previous.link : entry.link;
+	const link =
+		previous?.link.includes('#edit=') && !entry.link.includes('#edit=') ? previous.link : entry.link;
 	const next = [{ ...entry, link }, ...maps.filter((m) => m.id !== entry.id)];
 	storage.setItem(KEY, JSON.stringify(next));
 }

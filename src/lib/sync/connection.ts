@@ -33,7 +33,15 @@ export function connect(doc: Y.Doc, options: { url: string; room: string; token?
 		for (const l of listeners) l(next);
 	};
 	provider.on('status', ({ status: s }: { status: string }) =>
-		emit(s === 'connected' ? (provider.synced ? 'online' : 'connecting') : s === 'connecting' ? 'connecting' : 'offline')
+		emit(
+			s === 'connected'
+				? provider.synced
+					? 'online'
+					: 'connecting'
+				: s === 'connecting'
+					? 'connecting'
+					: 'offline'
+		)
 	);
 	provider.on('sync', (synced: boolean) => emit(synced && provider.wsconnected ? 'online' : 'connecting'));
 	provider.on('connection-close', () => emit('offline'));

@@ -19,7 +19,7 @@ export class MapSession {
 	#listeners = new Set<Listener>();
 	#onTransaction = () => this.#refresh();
 
-	constructor(readonly doc: Y.Doc) {
+	constructor(readonly doc: Y.Doc = new Y.Doc()) {
 		const { meta, claims, relations } = parts(doc);
 		this.undoManager = new Y.UndoManager([meta, claims, relations], {
 			trackedOrigins: new Set([this.origin]),
