@@ -4,7 +4,9 @@ import path from 'node:path';
 import { ROOT } from '../server';
 
 /** The seed as a test reads it: straight from the data file, independent of the app's code. */
-export const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/lib/seed/russia-china.json'), 'utf8')) as {
+export const SEED = JSON.parse(
+	fs.readFileSync(path.join(ROOT, 'src/lib/seed/russia-china.json'), 'utf8')
+) as {
 	claims: { id: string; kind: string; text: string }[];
 	relations: { id: string; kind: string; from: string; to: string }[];
 };

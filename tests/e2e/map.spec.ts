@@ -10,12 +10,18 @@ test.afterAll(async () => {
 	await server?.stop();
 });
 
-test('R32: the article map loads with every claim, drawn and outlined, without console errors', async ({ browser }) => {
+test('R32: the article map loads with every claim, drawn and outlined, without console errors', async ({
+	browser
+}) => {
 	expect(server.links.edit, 'npm start prints an edit link on first start').toMatch(/\/m\/[\w-]+#edit=/);
 	const { page, errors } = await openAs(browser, server.links.edit!);
 	await expect(page.getByTestId('graph')).toHaveAttribute('data-claims', String(SEED.claims.length));
 	for (const claim of SEED.claims) {
-		await expect(outline(page).getByRole('treeitem', { name: new RegExp(`${escape(claim.text)}$`) }).first()).toBeAttached();
+		await expect(
+			outline(page)
+				.getByRole('treeitem', { name: new RegExp(`${escape(claim.text)}$`) })
+				.first()
+		).toBeAttached();
 	}
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Russia and China/);
 	await expect(page.getByText(/Kaczmarski/)).toBeVisible();
@@ -29,12 +35,16 @@ test('R15: an edit in one browser appears live in another', async ({ browser }) 
 	const text = alice.page.getByRole('textbox', { name: 'Text' });
 	await text.fill('Energy ties deepen: pipelines, LNG and long-term contracts');
 	await expect(
-		outline(bob.page).getByRole('treeitem', { name: /Energy ties deepen: pipelines, LNG and long-term contracts$/ })
+		outline(bob.page).getByRole('treeitem', {
+			name: /Energy ties deepen: pipelines, LNG and long-term contracts$/
+		})
 	).toBeAttached();
 	expect([...alice.errors, ...bob.errors]).toEqual([]);
 });
 
-test('R1, R11: add a supporting and an attacking claim under a claim, then delete one', async ({ browser }) => {
+test('R1, R11: add a supporting and an attacking claim under a claim, then delete one', async ({
+	browser
+}) => {
 	const alice = await openAs(browser, server.links.edit!);
 	const bob = await openAs(browser, server.links.edit!);
 	await selectInOutline(alice.page, seedText('asymmetry'));
@@ -43,9 +53,15 @@ test('R1, R11: add a supporting and an attacking claim under a claim, then delet
 	await alice.page.keyboard.type('Russia fears becoming the junior partner');
 	await alice.page.getByRole('button', { name: 'Add attacking claim' }).click();
 	await alice.page.keyboard.type('Moscow has accepted junior status quietly');
-	const asymmetryRow = outline(bob.page).getByRole('treeitem', { name: new RegExp(`${escape(seedText('asymmetry'))}$`) });
-	await expect(asymmetryRow.getByRole('treeitem', { name: 'For: Claim: Russia fears becoming the junior partner' })).toBeAttached();
-	const objection = outline(bob.page).getByRole('treeitem', { name: 'Against: Claim: Moscow has accepted junior status quietly' });
+	const asymmetryRow = outline(bob.page).getByRole('treeitem', {
+		name: new RegExp(`${escape(seedText('asymmetry'))}$`)
+	});
+	await expect(
+		asymmetryRow.getByRole('treeitem', { name: 'For: Claim: Russia fears becoming the junior partner' })
+	).toBeAttached();
+	const objection = outline(bob.page).getByRole('treeitem', {
+		name: 'Against: Claim: Moscow has accepted junior status quietly'
+	});
 	await expect(objection).toBeAttached();
 	await expect(bob.page.getByTestId('graph')).toHaveAttribute('data-claims', String(SEED.claims.length + 2));
 
@@ -54,12 +70,16 @@ test('R1, R11: add a supporting and an attacking claim under a claim, then delet
 	await expect(bob.page.getByTestId('graph')).toHaveAttribute('data-claims', String(SEED.claims.length + 1));
 });
 
-test('R10: an empty claim text is refused with a message and the map keeps the old text', async ({ browser }) => {
+test('R10: an empty claim text is refused with a message and the map keeps the old text', async ({
+	browser
+}) => {
 	const { page } = await openAs(browser, server.links.edit!);
 	await selectInOutline(page, seedText('vietnam'));
 	await page.getByRole('textbox', { name: 'Text' }).fill('');
 	await expect(page.getByRole('alert')).toHaveText(/A claim needs some text/);
-	await expect(outline(page).getByRole('treeitem', { name: new RegExp(`${escape(seedText('vietnam'))}$`) })).toBeAttached();
+	await expect(
+		outline(page).getByRole('treeitem', { name: new RegExp(`${escape(seedText('vietnam'))}$`) })
+	).toBeAttached();
 });
 
 test('R42: a view link shows the map read-only with a badge', async ({ browser }) => {

@@ -21,7 +21,12 @@ export function addUnder(
 	const at = placeChild(map, parentId as ClaimId);
 	return {
 		type: 'addClaim',
-		claim: { id: newId('c', random), kind, text: kind === 'evidence' ? 'New evidence' : NEW_CLAIM_TEXT[relation], ...at },
+		claim: {
+			id: newId('c', random),
+			kind,
+			text: kind === 'evidence' ? 'New evidence' : NEW_CLAIM_TEXT[relation],
+			...at
+		},
 		link: { id: newId('r', random), kind: relation, to: parentId }
 	};
 }

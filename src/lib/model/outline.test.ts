@@ -11,7 +11,17 @@ const show = (nodes: OutlineNode[], depth = 0): string[] =>
 describe('outline', () => {
 	it('R19: every claim appears, reasons before objections, repeats marked, cycles kept', () => {
 		const map = mapOf(
-			['q:question', 't:thesis', 'a:claim', 'b:claim', 'e:evidence', 'u:claim', 'x:claim', 'y:claim', 'loose:claim'],
+			[
+				'q:question',
+				't:thesis',
+				'a:claim',
+				'b:claim',
+				'e:evidence',
+				'u:claim',
+				'x:claim',
+				'y:claim',
+				'loose:claim'
+			],
 			[
 				'ans:t>answers>q',
 				'r1:b>attacks>t',

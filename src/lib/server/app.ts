@@ -33,7 +33,9 @@ export function createApp(config: Pick<Config, 'dataDir' | 'publicUrl'>, log = c
 					const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
 					return { ok: true, access: requireAccess(ctx, room, token, 'view') };
 				} catch (e) {
-					return e instanceof HttpError ? { ok: false, status: e.status, reason: e.message } : Promise.reject(e);
+					return e instanceof HttpError
+						? { ok: false, status: e.status, reason: e.message }
+						: Promise.reject(e);
 				}
 			}
 		})
@@ -42,11 +44,14 @@ export function createApp(config: Pick<Config, 'dataDir' | 'publicUrl'>, log = c
 		store,
 		sync: ctx.sync,
 		handle(req, res, next) {
-			handleApi(ctx, req, res).then((handled) => handled || next(), (error) => {
-				console.error('Request failed:', error);
-				if (!res.headersSent) res.writeHead(500);
-				res.end();
-			});
+			handleApi(ctx, req, res).then(
+				(handled) => handled || next(),
+				(error) => {
+					console.error('Request failed:', error);
+					if (!res.headersSent) res.writeHead(500);
+					res.end();
+				}
+			);
 		},
 		handleUpgrade: (req, socket, head) => ctx.sync.handleUpgrade(req, socket, head),
 		createFirstMap: () =>

@@ -26,14 +26,22 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 	const position = new Map<string, { x: number; y: number }>();
 	const out: ElementDefinition[] = [];
 	for (const c of map.claims) {
-		const p = c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
+		const p =
+			c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
 		position.set(c.id, p);
 		const side = sides.get(c.id);
 		const box = claimBox(c);
-		const header = side && c.kind !== 'thesis' ? `${KIND_LABEL[c.kind]} · ${SIDE_LABEL[side]}` : KIND_LABEL[c.kind];
+		const header =
+			side && c.kind !== 'thesis' ? `${KIND_LABEL[c.kind]} · ${SIDE_LABEL[side]}` : KIND_LABEL[c.kind];
 		out.push({
 			group: 'nodes',
-			data: { id: c.id, label: `${header.toUpperCase()}\n${c.text}`, kind: c.kind, side: side ?? 'none', ...box },
+			data: {
+				id: c.id,
+				label: `${header.toUpperCase()}\n${c.text}`,
+				kind: c.kind,
+				side: side ?? 'none',
+				...box
+			},
 			position: { ...p }
 		});
 	}
@@ -53,7 +61,8 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 			selectable: false,
 			grabbable: false
 		});
-		for (const u of undercuts) out.push({ group: 'edges', data: { id: u.id, source: u.from, target: jid, kind: 'undercuts' } });
+		for (const u of undercuts)
+			out.push({ group: 'edges', data: { id: u.id, source: u.from, target: jid, kind: 'undercuts' } });
 	}
 	return out;
 }

@@ -51,7 +51,11 @@ export class GraphView {
 		cy.on('dragfree', claims, (e: EventObject) => {
 			const moved = (e.target as NodeSingular).selected() ? cy.$(`${claims}:selected`) : e.target;
 			this.#callbacks.onMove(
-				moved.map((n: NodeSingular) => ({ id: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }))
+				moved.map((n: NodeSingular) => ({
+					id: n.id(),
+					x: Math.round(n.position('x')),
+					y: Math.round(n.position('y'))
+				}))
 			);
 		});
 		cy.on('position', claims, (e: EventObject) => this.#placeJunctions(e.target as NodeSingular));

@@ -42,8 +42,14 @@ export const graphStyle: StylesheetJson = [
 			'min-zoomed-font-size': 5
 		}
 	},
-	{ selector: 'node[side = "pro"]', style: { 'background-color': COLORS.proFill, 'border-color': COLORS.supports } },
-	{ selector: 'node[side = "con"]', style: { 'background-color': COLORS.conFill, 'border-color': COLORS.attacks } },
+	{
+		selector: 'node[side = "pro"]',
+		style: { 'background-color': COLORS.proFill, 'border-color': COLORS.supports }
+	},
+	{
+		selector: 'node[side = "con"]',
+		style: { 'background-color': COLORS.conFill, 'border-color': COLORS.attacks }
+	},
 	{
 		selector: 'node[kind = "evidence"]',
 		style: { shape: 'cut-rectangle', 'background-color': COLORS.evidenceFill, 'border-style': 'solid' }
@@ -97,7 +103,11 @@ export const graphStyle: StylesheetJson = [
 	},
 	{
 		selector: 'edge[kind = "supports"]',
-		style: { 'line-color': COLORS.supports, 'target-arrow-color': COLORS.supports, 'target-arrow-shape': 'triangle' }
+		style: {
+			'line-color': COLORS.supports,
+			'target-arrow-color': COLORS.supports,
+			'target-arrow-shape': 'triangle'
+		}
 	},
 	{
 		selector: 'edge[kind = "attacks"]',
@@ -122,5 +132,8 @@ export const graphStyle: StylesheetJson = [
 		selector: 'edge[kind = "answers"]',
 		style: { 'target-arrow-shape': 'triangle-backcurve', 'line-style': 'solid', width: 3 }
 	},
-	{ selector: 'edge:selected', style: { width: 4, 'overlay-opacity': 0.15, 'overlay-color': COLORS.selected } }
+	{
+		selector: 'edge:selected',
+		style: { width: 4, 'overlay-opacity': 0.15, 'overlay-color': COLORS.selected }
+	}
 ];
