@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { crc32 } from './checksum';
+import { SCHEMA, prepare } from './persistence-sql';
+
+/** What creating a map records. Only hashes of the map's tokens are stored, never the tokens. */
+export interface NewMap {
+	id: string;
+	title: string;
+	template: string | null;
+	editHash?: string;
+	viewHash?: string;
+}
+
+/** Map metadata kept next to the documents; the document itself lives in the room's updates. */
+export interface MapRecord {
+	id: string;
+	title: string;
+	createdAt: number;
+	template: string | null;
+	/** SHA-256 of the edit / view token; '' when the map has none (no token then matches). */
+	editHash: string;
+	viewHash: string;
+}
+
+/** A room's persisted state, merged, plus what could not be read. */
+export interface LoadedRoom {
+	/** Snapshot and log merged into one update, or null when the room has never been written. */
+	update: Uint8Array | null;
+	/** One line per unreadable snapshot or row: room, seq and reason. */
+	problems: string[];
+	/** Highest seq seen (0 if none): a compaction of the loaded state may prune the log up to here. */
+	uptoSeq: number;
+	/** Log rows after the snapshot, readable or not: how much a compaction would save. */
+	logRows: number;
+}
+
+/**
+ * WAL + NORMAL: a commit is a write() into the WAL without an fsync, so it survives a crash of this
+ * process but the last commits can be lost if the machine itself loses power. FULL would fsync on
+ * every update and cap throughput at the disk's fsync rate (a few hundred per second on ordinary
+ * disks), far below the thousands of updates per second we need. The window NORMAL leaves is healed
+ * by the protocol: the clients that made those edits still hold them and re-send whatever the
+ * server lacks at their next sync step 1/2. Pick FULL where no client can be counted on for that.
+ */
+export type Durability = 'NORMAL' | 'FULL';
+
+/** How long a write waits for another connection's lock (e.g. a backup tool) before failing, in ms. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Why a stored blob cannot be used, or null when it is a readable Yjs update with the right checksum. */
+function blobProblem(data: Uint8Array, checksum: number): string | null {
+	if (crc32(data) !== checksum) return 'checksum mismatch';
+	try {
+		// applyUpdate can swallow garbage silently; a full decode throws on it instead.
+		Y.decodeUpdate(data);
+		return null;
+	} catch (error) {
+		return `not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
+	}
+}
+
+interface Row {
+	seq: number;
+	data: Uint8Array;
+	checksum: number;
+}
+
+/** Yjs documents (append log + compacted snapshot per room) and map metadata in one SQLite file. */
+export class RoomStore {
+	private readonly db: Database.Database;
+	private readonly stmt: ReturnType<typeof prepare>;
+
+	/** Opens (creating if needed) `<dataDir>/argmap.sqlite`. */
+	constructor(dataDir: string, durability: Durability = 'NORMAL') {
+		fs.mkdirSync(dataDir, { recursive: true });
+		this.db = new Database(path.join(dataDir, 'argmap.sqlite'));
+		this.db.pragma('journal_mode = WAL');
+		this.db.pragma(`synchronous = ${durability}`);
+		this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+		this.db.exec(SCHEMA);
+		this.stmt = prepare(this.db);
+	}
+
+	/**
+	 * Merges a room's snapshot and the log rows after it. Each blob is checked on its own, so a
+	 * corrupt one is reported in `problems` and skipped while everything else still loads.
+	 */
+	loadRoom(room: string): LoadedRoom {
+		const problems: string[] = [];
+		// No gc here: keep the stored history as it is; the room's own doc decides what to collect.
+		const doc = new Y.Doc({ gc: false });
+		let any = false;
+		let uptoSeq = 0;
+		const snap = this.stmt.snapshot.get(room) as
+			{ data: Uint8Array; checksum: number; uptoSeq: number } | undefined;
+		if (snap) {
+			uptoSeq = snap.uptoSeq;
+			any = this.applyChecked(
+				doc,
+				snap.data,
+				snap.checksum,
+				`room ${room} snapshot upto ${snap.uptoSeq}`,
+				problems
+			);
+		}
+		const rows = this.stmt.rows.all(room, uptoSeq) as Row[];
+		for (const row of rows) {
+			uptoSeq = row.seq;
+			if (this.applyChecked(doc, row.data, row.checksum, `room ${room} seq ${row.seq}`, problems)) any = true;
+		}
+		const update = any ? Y.encodeStateAsUpdate(doc) : null;
+		doc.destroy();
+		return { update, problems, uptoSeq, logRows: rows.length };
+	}
+
+	private applyChecked(
+		doc: Y.Doc,
+		data: Uint8Array,
+		checksum: number,
+		where: string,
+		problems: string[]
+	): boolean {
+		const problem = blobProblem(data, checksum);
+		if (problem === null) {
+			try {
+				Y.applyUpdate(doc, data);
+				return true;
+			} catch (error) {
+				problems.push(`${where}: cannot apply (${error instanceof Error ? error.message : String(error)})`);
+				return false;
+			}
+		}
+		problems.push(`${where}: ${problem}`);
+		return false;
+	}
+
+	/** Appends one update to the room's log; durable (per {@link Durability}) when it returns. Returns its seq. */
+	appendUpdate(room: string, update: Uint8Array): number {
+		return Number(this.stmt.append.run(room, update, crc32(update)).lastInsertRowid);
+	}
+
+	/** Atomically replaces the room's snapshot with `state` and drops the log rows it covers (seq <= uptoSeq). */
+	compact(room: string, state: Uint8Array, uptoSeq: number): void {
+		this.db.transaction(() => {
+			this.stmt.putSnapshot.run(room, state, crc32(state), uptoSeq);
+			this.stmt.prune.run(room, uptoSeq);
+		})();
+	}
+
+	/** Number of log rows the room has beyond its snapshot. */
+	logLength(room: string): number {
+		return (this.stmt.count.get(room) as { n: number }).n;
+	}
+
+	/** Removes the room's document entirely (log and snapshot); map metadata is left alone. */
+	deleteRoom(room: string): void {
+		this.db.transaction(() => {
+			this.stmt.dropLog.run(room);
+			this.stmt.dropSnapshot.run(room);
+		})();
+	}
+
+	/**
+	 * Records a new map and, in the same transaction, its document's first update, so the map never
+	 * exists without its content. Throws if the id is taken.
+	 */
+	createMap(map: NewMap, initialUpdate?: Uint8Array): MapRecord;
+	createMap(id: string, title: string, template?: string | null): MapRecord;
+	createMap(mapOrId: NewMap | string, second?: Uint8Array | string, template?: string | null): MapRecord {
+		const map: NewMap =
+			typeof mapOrId === 'string'
+				? { id: mapOrId, title: typeof second === 'string' ? second : '', template: template ?? null }
+				: mapOrId;
+		const initial = second instanceof Uint8Array ? second : undefined;
+		const record: MapRecord = {
+			id: map.id,
+			title: map.title,
+			createdAt: Date.now(),
+			template: map.template,
+			editHash: map.editHash ?? '',
+			viewHash: map.viewHash ?? ''
+		};
+		this.db.transaction(() => {
+			const r = record;
+			this.stmt.createMap.run(r.id, r.title, r.createdAt, r.template, r.editHash, r.viewHash);
+			if (initial) this.appendUpdate(r.id, initial);
+		})();
+		return record;
+	}
+
+	/** The map's metadata, or null if there is no such map. */
+	getMap(id: string): MapRecord | null {
+		return (this.stmt.getMap.get(id) as MapRecord | undefined) ?? null;
+	}
+
+	/** Whether a map with this id was created. */
+	hasMap(id: string): boolean {
+		return this.getMap(id) !== null;
+	}
+
+	/** All maps, oldest first. */
+	listMaps(): MapRecord[] {
+		return this.stmt.listMaps.all() as MapRecord[];
+	}
+
+	/** Throws unless the database is open and its write lock can be taken (for GET /healthz). */
+	healthCheck(): void {
+		this.stmt.healthBegin.run();
+		this.stmt.healthRollback.run();
+	}
+
+	/** Closes the database; the store is unusable afterwards. Idempotent. */
+	close(): void {
+		if (this.db.open) this.db.close();
+	}
+}

@@ -1,0 +1,272 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { LoadedRoom } from './persistence';
+import { send, type Conn } from './sync-conn';
+import {
+	CLOSE,
+	ProtocolError,
+	type ClientMessage,
+	awarenessMessage,
+	parseClientMessage,
+	syncStep1Message,
+	syncStep2Message,
+	updateMessage
+} from './sync-protocol';
+
+/** What a room needs from persistence. Loading may be asynchronous (a shared database); appending may not. */
+export interface SyncStore {
+	loadRoom(room: string): LoadedRoom | Promise<LoadedRoom>;
+	/** Must be durable when it returns: the room relays the update right after. */
+	appendUpdate(room: string, update: Uint8Array): number;
+	compact(room: string, state: Uint8Array, uptoSeq: number): void;
+}
+
+export interface RoomOptions {
+	store: SyncStore;
+	log: (msg: string) => void;
+	compactEvery: number;
+	unloadGraceMs: number;
+	/** Called once when the room is gone (unloaded or broken): the server forgets it. */
+	onGone: (room: Room) => void;
+}
+
+/**
+ * One loaded document with its connections. Invariants: nothing is answered before the persisted
+ * state is loaded; every update (from a client or the server) is appended to the store before any
+ * connection is sent it; memory never runs ahead of the store (a failed append resets the room).
+ */
+export class Room {
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly conns = new Set<Conn>();
+	state: 'loading' | 'ready' | 'broken' | 'unloaded' = 'loading';
+	/** Resolves when loading ends, successfully or not: check `state`. */
+	readonly ready: Promise<void>;
+	private holds = 0;
+	private unloadTimer: NodeJS.Timeout | undefined;
+	private lastSeq = 0;
+	private uncompacted = 0;
+	/** Set while applying a client update that may release other clients' pending structs. */
+	private echoToOrigin = false;
+
+	constructor(
+		readonly id: string,
+		private readonly opts: RoomOptions
+	) {
+		// The server is a relay, not a participant: it has no presence of its own.
+		this.awareness.setLocalState(null);
+		this.ready = this.load();
+	}
+
+	private async load(): Promise<void> {
+		let loaded: LoadedRoom;
+		try {
+			// A microtask later, so the server has registered the room and attached its first socket
+			// before any outcome (even a synchronous throw) is acted on.
+			loaded = await Promise.resolve().then(() => this.opts.store.loadRoom(this.id));
+		} catch (error) {
+			this.fail(`loading failed (${errorText(error)})`);
+			return;
+		}
+		if (this.state !== 'loading') return;
+		for (const problem of loaded.problems)
+			this.opts.log(`room ${this.id}: skipped unreadable data: ${problem}`);
+		// Applied before the update handler exists: loading must not append the state to the log again.
+		if (loaded.update) Y.applyUpdate(this.doc, loaded.update);
+		this.lastSeq = loaded.uptoSeq;
+		this.uncompacted = loaded.logRows;
+		this.doc.on('update', this.onUpdate);
+		this.awareness.on('update', this.onAwareness);
+		this.state = 'ready';
+		// Every waiting socket gets the loaded state before any queued message can produce updates.
+		const waiting = [...this.conns];
+		for (const conn of waiting) this.start(conn);
+		for (const conn of waiting) {
+			const queue = conn.queue ?? [];
+			conn.queue = null;
+			for (const data of queue) if (this.conns.has(conn)) this.handle(conn, data);
+		}
+		if (this.uncompacted >= this.opts.compactEvery) this.compact();
+		this.checkIdle();
+	}
+
+	/** Adds an upgraded socket; it is served once the room is loaded. */
+	addConn(conn: Conn): void {
+		this.cancelUnload();
+		this.conns.add(conn);
+		if (this.state === 'ready') {
+			conn.queue = null;
+			this.start(conn);
+		}
+	}
+
+	/** Forgets a closed socket and announces that its users left. Idempotent. */
+	removeConn(conn: Conn): void {
+		if (!this.conns.delete(conn)) return;
+		if (this.state === 'ready' && conn.clientIds.size > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+		}
+		this.checkIdle();
+	}
+
+	/** Takes one binary message from a socket, queueing it while the room loads. */
+	receive(conn: Conn, data: Uint8Array): void {
+		// A socket being closed still delivers what it had received: ignore it.
+		if (!this.conns.has(conn)) return;
+		if (conn.queue) conn.queue.push(data);
+		else if (this.state === 'ready') this.handle(conn, data);
+	}
+
+	/** Loaded and storing: its document may be read and written. */
+	isServing(): boolean {
+		return this.state === 'ready';
+	}
+
+	/** Keeps the room loaded (e.g. during a server-side edit) until the matching {@link release}. */
+	hold(): void {
+		this.holds++;
+		this.cancelUnload();
+	}
+
+	/** Ends one {@link hold}; the last one starts the unload grace if nobody is connected. */
+	release(): void {
+		this.holds--;
+		this.checkIdle();
+	}
+
+	/** Closes one socket, logging only the room and the reason. */
+	closeConn(conn: Conn, code: number, reason: string): void {
+		this.opts.log(`room ${this.id}: closing connection (${reason})`);
+		conn.ws.close(code, reason.slice(0, 100));
+		this.removeConn(conn);
+	}
+
+	/** Writes a snapshot of the whole document and prunes the log it covers. */
+	compact(): void {
+		if (this.state !== 'ready' || this.uncompacted === 0) return;
+		try {
+			this.opts.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+			this.uncompacted = 0;
+		} catch (error) {
+			// The log still holds everything, so this only costs disk space; retried at the next threshold.
+			this.opts.log(`room ${this.id}: compaction failed (${errorText(error)})`);
+		}
+	}
+
+	/** Compacts (unless broken), closes remaining sockets with `code` and frees the document. Idempotent. */
+	unload(code: number = CLOSE.GOING_AWAY): void {
+		if (this.state === 'unloaded' || this.state === 'broken') return;
+		this.compact();
+		this.teardown('unloaded', code, 'room closed');
+		this.doc.destroy();
+	}
+
+	private teardown(state: 'unloaded' | 'broken', code: number, reason: string): void {
+		this.state = state;
+		this.cancelUnload();
+		for (const conn of this.conns) conn.ws.close(code, reason);
+		this.conns.clear();
+		this.doc.off('update', this.onUpdate);
+		this.awareness.off('update', this.onAwareness);
+		this.opts.onGone(this);
+	}
+
+	private cancelUnload(): void {
+		clearTimeout(this.unloadTimer);
+		this.unloadTimer = undefined;
+	}
+
+	private checkIdle(): void {
+		if (this.state !== 'ready' || this.conns.size > 0 || this.holds > 0 || this.unloadTimer) return;
+		this.unloadTimer = setTimeout(() => {
+			this.unloadTimer = undefined;
+			if (this.conns.size === 0 && this.holds === 0) this.unload();
+		}, this.opts.unloadGraceMs);
+		this.unloadTimer.unref();
+	}
+
+	private start(conn: Conn): void {
+		send(conn, syncStep1Message(this.doc));
+		if (this.awareness.getStates().size > 0) {
+			send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+		}
+	}
+
+	private handle(conn: Conn, data: Uint8Array): void {
+		let message: ClientMessage;
+		try {
+			message = parseClientMessage(data);
+		} catch (error) {
+			const reason = error instanceof ProtocolError ? error.reason : errorText(error);
+			this.closeConn(conn, error instanceof ProtocolError ? error.code : CLOSE.UNSUPPORTED, reason);
+			return;
+		}
+		switch (message.kind) {
+			case 'sync-step-1':
+				send(conn, syncStep2Message(this.doc, message.stateVector));
+				break;
+			case 'update':
+				// View connections may read, never write: their edits are dropped, not refused, so a
+				// read-only client that edits locally is not disconnected in a loop.
+				if (conn.access !== 'edit') break;
+				this.echoToOrigin = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+				try {
+					Y.applyUpdate(this.doc, message.update, conn);
+				} catch (error) {
+					this.closeConn(conn, CLOSE.UNSUPPORTED, `update rejected (${errorText(error)})`);
+				} finally {
+					this.echoToOrigin = false;
+				}
+				break;
+			case 'awareness':
+				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+				break;
+			case 'query-awareness':
+				send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+				break;
+		}
+	}
+
+	/** Every change to the document, whatever its origin: store it, then relay it. */
+	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (this.state !== 'ready') return;
+		try {
+			this.lastSeq = this.opts.store.appendUpdate(this.id, update);
+		} catch (error) {
+			this.fail(`storing an update failed (${errorText(error)})`);
+			return;
+		}
+		this.uncompacted++;
+		const message = updateMessage(update);
+		// The sender already has its own edit, unless the update also released structs it never sent.
+		for (const conn of this.conns) if (conn !== origin || this.echoToOrigin) send(conn, message);
+		if (this.uncompacted >= this.opts.compactEvery) this.compact();
+	};
+
+	private readonly onAwareness = (
+		change: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		const conn = this.conns.has(origin as Conn) ? (origin as Conn) : null;
+		for (const id of [...change.added, ...change.updated]) conn?.clientIds.add(id);
+		for (const id of change.removed) conn?.clientIds.delete(id);
+		const message = awarenessMessage(this.awareness, [...change.added, ...change.updated, ...change.removed]);
+		for (const other of this.conns) if (other !== conn) send(other, message);
+	};
+
+	/**
+	 * The store refused: drop the room without compacting so memory never runs ahead of disk. The
+	 * clients reconnect to a fresh load and re-send what the store lacks from their own copies.
+	 */
+	private fail(reason: string): void {
+		if (this.state === 'broken' || this.state === 'unloaded') return;
+		this.opts.log(`room ${this.id}: ${reason}; closing the room`);
+		this.teardown('broken', CLOSE.INTERNAL, 'storage failure');
+		// Not inside the transaction that is still running: destroy the doc once it has unwound.
+		setImmediate(() => this.doc.destroy());
+	}
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
