@@ -39,22 +39,18 @@ export async function startServer(
 	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'argmap-test-'));
 	const url = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(
-		process.execPath,
-		[path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/lib/server/main.ts'],
-		{
-			cwd: ROOT,
-			env: {
-				...process.env,
-				PORT: String(port),
-				HOST: '127.0.0.1',
-				DATA_DIR: dataDir,
-				SKIP_BUILD: '1',
-				...options.env
-			},
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	);
+	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/lib/server/main.ts'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			SKIP_BUILD: '1',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let out = '';
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));

@@ -24,6 +24,8 @@ export async function openAs(browser: Browser, link: string): Promise<{ page: Pa
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(link);
 	await expect(page.getByRole('status', { name: /Connection: Online/ })).toBeVisible();
+	const outlineButton = page.getByRole('button', { name: 'Outline' });
+	if ((await outlineButton.getAttribute('aria-expanded')) !== 'true') await outlineButton.click();
 	return { page, errors };
 }
 

@@ -14,13 +14,18 @@ const STACK_GAP = 16;
 
 export type Positions = ReadonlyMap<ClaimId, { x: number; y: number }>;
 
+/** Subtrees at most this deep are drawn as an indented column (an outline) instead of spreading sideways. */
+const COLUMN_DEPTH = 2;
+
 interface Shape {
 	node: OutlineNode;
 	width: number;
 	/** The claim's own box. */
 	box: { width: number; height: number };
-	/** Leaves listed in a column under the claim instead of side by side (saves width). */
-	stacked: boolean;
+	/** The subtree is drawn as an indented column under the claim, not as a layer of its own. */
+	column: boolean;
+	/** Subtree depth below this claim (0 for a leaf). */
+	depth: number;
 	children: Shape[];
 }
 
@@ -28,30 +33,45 @@ const placedChildren = (node: OutlineNode) => node.children.filter((c) => !c.rep
 
 function shapeOf(node: OutlineNode): Shape {
 	const box = claimBox(node.claim);
-	const kids = placedChildren(node);
-	const stacked = kids.length >= 1 && kids.every((k) => placedChildren(k).length === 0);
-	const children = kids.map(shapeOf);
-	const width = stacked
-		? Math.max(box.width, STACK_INDENT + Math.max(...children.map((c) => c.box.width)))
-		: Math.max(box.width, children.reduce((sum, c) => sum + c.width, 0) + NODE_SEP * Math.max(0, kids.length - 1));
-	return { node, width, box, stacked, children };
+	const children = placedChildren(node).map(shapeOf);
+	const depth = children.length ? 1 + Math.max(...children.map((c) => c.depth)) : 0;
+	const column = depth > 0 && depth <= COLUMN_DEPTH;
+	const rowWidth =
+		children.reduce((sum, c) => sum + c.width, 0) + NODE_SEP * Math.max(0, children.length - 1);
+	return {
+		node,
+		box,
+		depth,
+		column,
+		children,
+		width: Math.max(box.width, column ? columnWidth(children, 1) : rowWidth)
+	};
 }
 
-/** Tallest box at each depth, among claims that sit in a layer (stacked leaves do not). */
+/** Width of an indented column of these subtrees at this indent level. */
+function columnWidth(shapes: Shape[], level: number): number {
+	return Math.max(
+		0,
+		...shapes.map((s) => Math.max(level * STACK_INDENT + s.box.width, columnWidth(s.children, level + 1)))
+	);
+}
+
+/** Tallest box at each depth, among claims that sit in a layer (claims in columns do not). */
 function rowHeights(shapes: Shape[], rows: number[] = [], depth = 0): number[] {
 	for (const s of shapes) {
 		rows[depth] = Math.max(rows[depth] ?? 0, s.box.height);
-		if (!s.stacked) rowHeights(s.children, rows, depth + 1);
+		if (!s.column) rowHeights(s.children, rows, depth + 1);
 	}
 	return rows;
 }
 
 /**
  * The automatic layout (R9): a layered tree read top-down, the question at the top, each conclusion
- * above its reasons (supporting ones left, objections right), layers aligned across the map. A claim
- * whose reasons are all leaves gets them as an indented column beneath it, so wide fans of evidence
- * do not stretch the map sideways. Boxes are sized by {@link claimBox}, so labels never overlap.
- * Pure and deterministic: every replica computes the same positions (box centres, whole pixels).
+ * above its reasons (supporting ones left, objections right), layers aligned across the map. Small
+ * subtrees (at most {@link COLUMN_DEPTH} deep) hang under their claim as an indented column, the way
+ * an outline does, so wide fans of evidence do not stretch the map sideways. Boxes are sized by
+ * {@link claimBox}, so labels never overlap. Pure and deterministic: every replica computes the same
+ * positions (box centres, whole pixels).
  */
 export function layeredLayout(map: ArgMap): Positions {
 	const roots = outlineOf(map).map(shapeOf);
@@ -60,20 +80,24 @@ export function layeredLayout(map: ArgMap): Positions {
 	rows.forEach((h, d) => (rowTop[d] = d === 0 ? 0 : rowTop[d - 1]! + rows[d - 1]! + RANK_SEP));
 	const out = new Map<ClaimId, { x: number; y: number }>();
 
+	/** Lists a column's claims top-down, each indented under its parent; returns the y below the last. */
+	const stack = (shapes: Shape[], left: number, top: number): number => {
+		for (const c of shapes) {
+			out.set(c.node.claim.id, { x: left + c.box.width / 2, y: top + c.box.height / 2 });
+			top = stack(c.children, left + STACK_INDENT, top + c.box.height + STACK_GAP);
+		}
+		return top;
+	};
 	/** Places a subtree whose block starts at `left`; returns the x of the claim's centre. */
 	const place = (s: Shape, left: number, depth: number): number => {
 		const centreY = rowTop[depth]! + rows[depth]! / 2;
-		if (s.stacked) {
-			const x = left + s.box.width / 2;
-			out.set(s.node.claim.id, { x, y: centreY });
-			let top = centreY + s.box.height / 2 + STACK_GAP;
-			for (const c of s.children) {
-				out.set(c.node.claim.id, { x: left + STACK_INDENT + c.box.width / 2, y: top + c.box.height / 2 });
-				top += c.box.height + STACK_GAP;
-			}
-			return x;
+		if (s.column) {
+			out.set(s.node.claim.id, { x: left + s.box.width / 2, y: centreY });
+			stack(s.children, left + STACK_INDENT, centreY + s.box.height / 2 + STACK_GAP);
+			return left + s.box.width / 2;
 		}
-		const span = s.children.reduce((sum, c) => sum + c.width, 0) + NODE_SEP * Math.max(0, s.children.length - 1);
+		const span =
+			s.children.reduce((sum, c) => sum + c.width, 0) + NODE_SEP * Math.max(0, s.children.length - 1);
 		let x = left + (s.width - span) / 2;
 		const centres = s.children.map((c) => {
 			const centre = place(c, x, depth + 1);

@@ -9,7 +9,7 @@ const show = (nodes: OutlineNode[], depth = 0): string[] =>
 	]);
 
 describe('outline', () => {
-	it('R19: every claim appears, reasons before objections, repeats marked, cycles kept', () => {
+	it('R19: every claim appears, reasons before objections, undercuts after their reason, repeats marked, cycles kept', () => {
 		const map = mapOf(
 			[
 				'q:question',
@@ -38,9 +38,9 @@ describe('outline', () => {
 			'  answers t',
 			'    supports a',
 			'      supports e',
+			'    undercuts u',
 			'    attacks b',
 			'      supports e (again)',
-			'    undercuts u',
 			'root loose',
 			'root x',
 			'  attacks y',

@@ -16,8 +16,8 @@ const ORDER: Record<RelationKind, number> = { answers: 0, supports: 1, attacks: 
 
 /**
  * The map as a tree for the outline view (R19): roots are claims that bear on nothing (the question,
- * loose claims); under each claim come its answers, reasons, objections, then the undercuts of the
- * inferences from its reasons. A claim bearing on several claims is listed once in full, then as a
+ * loose claims); under each claim come its answers, reasons and objections, each followed by the
+ * undercuts of its inference. A claim bearing on several claims is listed once in full, then as a
  * repeat. Every claim appears at least once.
  */
 export function outlineOf(map: ArgMap): OutlineNode[] {
@@ -26,10 +26,11 @@ export function outlineOf(map: ArgMap): OutlineNode[] {
 	const build = (claim: Claim, relation?: RelationKind): OutlineNode => {
 		if (placed.has(claim.id)) return { claim, relation, repeated: true, children: [] };
 		placed.add(claim.id);
-		const incoming = [...(index.incoming.get(claim.id) ?? [])];
-		// Undercuts of the inferences from this claim's reasons hang under this claim too.
-		for (const r of index.incoming.get(claim.id) ?? []) incoming.push(...(index.incoming.get(r.id) ?? []));
-		incoming.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || (a.id < b.id ? -1 : 1));
+		// Reasons, then objections; each inference's undercuts right after the reason they concern.
+		const reasons = [...(index.incoming.get(claim.id) ?? [])].sort(
+			(a, b) => ORDER[a.kind] - ORDER[b.kind] || (a.id < b.id ? -1 : 1)
+		);
+		const incoming = reasons.flatMap((r) => [r, ...(index.incoming.get(r.id) ?? [])]);
 		const children = incoming.map((r) => build(index.claims.get(r.from)!, r.kind));
 		return { claim, relation, repeated: false, children };
 	};

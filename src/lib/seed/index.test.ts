@@ -17,7 +17,8 @@ describe('the article map', () => {
 		const below = (nodes: OutlineNode[]): void =>
 			nodes.forEach((n) => {
 				for (const child of n.children) {
-					if (!child.repeated) expect(child.claim.y!, `${child.claim.id} below ${n.claim.id}`).toBeGreaterThan(n.claim.y!);
+					if (!child.repeated)
+						expect(child.claim.y!, `${child.claim.id} below ${n.claim.id}`).toBeGreaterThan(n.claim.y!);
 				}
 				below(n.children);
 			});

@@ -74,5 +74,5 @@ describe('convergence without a network', () => {
 		expect(failures, `failing seeds (rerun one with simulate(seed)):\n${failures.join('\n')}`).toEqual([]);
 		// The random sessions must really exercise relations, not just a few lone claims.
 		expect(nonTrivial).toBeGreaterThan(SEEDS / 2);
-	});
+	}, 120_000);
 });

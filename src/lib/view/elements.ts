@@ -2,12 +2,14 @@ import type { ElementDefinition } from 'cytoscape';
 import { deriveSides, indexOf, type ArgMap, type Side } from '../model';
 import { layeredLayout, type Positions } from '../model/layout';
 import { claimBox } from '../model/metrics';
+import { isComb, midpoint, type Box } from './route';
 
 /** The id of the small marker drawn at the middle of an undercut relation, which the undercut points at. */
 export const junctionId = (relationId: string) => `junction:${relationId}`;
 
 const KIND_LABEL = { question: 'Question', thesis: 'Thesis', claim: 'Claim', evidence: 'Evidence' } as const;
 const SIDE_LABEL: Record<Side, string> = { pro: 'for', con: 'against' };
+const JUNCTION_SIZE = 12;
 
 export interface ElementOptions {
 	/** Positions for claims that have none stored (computed once by the caller when needed). */
@@ -23,14 +25,14 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 	const sides = deriveSides(map);
 	const missing = map.claims.some((c) => c.x === undefined);
 	const fallback = missing ? (options.fallback ?? layeredLayout(map)) : undefined;
-	const position = new Map<string, { x: number; y: number }>();
+	const boxes = new Map<string, Box>();
 	const out: ElementDefinition[] = [];
 	for (const c of map.claims) {
 		const p =
 			c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
-		position.set(c.id, p);
-		const side = sides.get(c.id);
 		const box = claimBox(c);
+		boxes.set(c.id, { ...p, ...box });
+		const side = sides.get(c.id);
 		const header =
 			side && c.kind !== 'thesis' ? `${KIND_LABEL[c.kind]} · ${SIDE_LABEL[side]}` : KIND_LABEL[c.kind];
 		out.push({
@@ -48,21 +50,34 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 	const index = indexOf(map);
 	for (const r of map.relations) {
 		if (r.kind === 'undercuts') continue;
-		out.push({ group: 'edges', data: { id: r.id, source: r.from, target: r.to, kind: r.kind } });
+		const source = boxes.get(r.from)!;
+		const target = boxes.get(r.to)!;
+		const comb = isComb(source, target);
+		out.push({
+			group: 'edges',
+			data: { id: r.id, source: r.from, target: r.to, kind: r.kind },
+			classes: comb ? 'comb' : ''
+		});
 		const undercuts = (index.incoming.get(r.id) ?? []).filter((u) => u.kind === 'undercuts');
 		if (undercuts.length === 0) continue;
-		const a = position.get(r.from)!;
-		const b = position.get(r.to)!;
 		const jid = junctionId(r.id);
+		const at = midpoint(source, target);
 		out.push({
 			group: 'nodes',
-			data: { id: jid, kind: 'junction', relation: r.id, width: 12, height: 12 },
-			position: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+			data: { id: jid, kind: 'junction', relation: r.id, width: JUNCTION_SIZE, height: JUNCTION_SIZE },
+			position: at,
 			selectable: false,
 			grabbable: false
 		});
-		for (const u of undercuts)
-			out.push({ group: 'edges', data: { id: u.id, source: u.from, target: jid, kind: 'undercuts' } });
+		for (const u of undercuts) {
+			const from = boxes.get(u.from)!;
+			const fromLeft = from.x - from.width / 2 > at.x && from.y > at.y;
+			out.push({
+				group: 'edges',
+				data: { id: u.id, source: u.from, target: jid, kind: 'undercuts' },
+				classes: fromLeft ? 'from-left' : ''
+			});
+		}
 	}
 	return out;
 }

@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import type { ArgMap } from '../model';
 import { junctionId, toElements } from './elements';
+import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
 
 export interface GraphCallbacks {
@@ -17,7 +18,13 @@ const FIT_PADDING = 32;
 /** Fitting never zooms in further than this, so a map of two claims is not blown up. */
 const FIT_MAX_ZOOM = 1.25;
 
-const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.position]);
+const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.position, d.classes]);
+
+const boxOf = (n: NodeSingular): Box => ({
+	...n.position(),
+	width: n.data('width'),
+	height: n.data('height')
+});
 
 /**
  * The Cytoscape adapter (xyflow habit: one object with update/destroy). `update(map)` reconciles
@@ -62,14 +69,15 @@ export class GraphView {
 		cy.on('dbltap', claims, (e: EventObject) => this.#callbacks.onOpen((e.target as NodeSingular).id()));
 	}
 
-	/** Keeps the undercut markers in the middle of their relations while claims move. */
+	/** Keeps the undercut markers in the middle of their relations, and comb edges combed, while claims move. */
 	#placeJunctions(node: NodeSingular) {
 		node.connectedEdges().forEach((edge) => {
+			if (edge.target().data('kind') === 'junction') return;
+			const source = boxOf(edge.source());
+			const target = boxOf(edge.target());
+			edge.toggleClass('comb', isComb(source, target));
 			const junction = this.cy.getElementById(junctionId(edge.id()));
-			if (junction.empty()) return;
-			const a = edge.source().position();
-			const b = edge.target().position();
-			junction.position({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+			if (junction.nonempty()) junction.position(midpoint(source, target));
 		});
 	}
 
@@ -98,6 +106,7 @@ export class GraphView {
 					continue;
 				}
 				existing.data(d.data);
+				if (existing.isEdge()) existing.classes(String(d.classes ?? ''));
 				if (d.position && existing.isNode() && !existing.grabbed()) existing.position(d.position);
 			}
 		});

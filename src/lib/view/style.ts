@@ -1,5 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
 import { FONT_SIZE, LINE_HEIGHT, PADDING, TEXT_WIDTH } from '../model/metrics';
+import { COMB_TARGET_X } from './route';
 
 /** Colours shared by the graph and the legend; support and attack also differ in line style and arrow. */
 export const COLORS = {
@@ -132,6 +133,11 @@ export const graphStyle: StylesheetJson = [
 		selector: 'edge[kind = "answers"]',
 		style: { 'target-arrow-shape': 'triangle-backcurve', 'line-style': 'solid', width: 3 }
 	},
+	{
+		selector: 'edge.comb',
+		style: { 'source-endpoint': '-50% 0%', 'target-endpoint': `${COMB_TARGET_X * 100}% 50%` }
+	},
+	{ selector: 'edge.from-left', style: { 'source-endpoint': '-50% 0%' } },
 	{
 		selector: 'edge:selected',
 		style: { width: 4, 'overlay-opacity': 0.15, 'overlay-color': COLORS.selected }
