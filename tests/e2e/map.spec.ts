@@ -89,3 +89,57 @@ test('R42: a view link shows the map read-only with a badge', async ({ browser }
 	await expect(page.getByRole('textbox', { name: 'Text' })).not.toBeEditable();
 	await expect(page.getByRole('button', { name: 'Add supporting claim' })).toHaveCount(0);
 });
+
+test('R18, R21: a dragged claim moves for everyone, written once on drop; the legend explains the drawing', async ({
+	browser
+}) => {
+	const alice = await openAs(browser, server.links.edit!);
+	const legend = alice.page.getByRole('region', { name: 'Legend' });
+	for (const entry of ['Question', 'Thesis', 'Evidence', 'supports', 'attacks']) {
+		await expect(legend.getByText(entry, { exact: true })).toBeVisible();
+	}
+	await expect(legend.getByText(/^undercuts/)).toBeVisible();
+	const id = new URL(server.links.edit!).pathname.split('/').pop();
+	const token = new URL(server.links.view!).hash.split('=')[1];
+	const positionOf = async (claimId: string) => {
+		const res = await fetch(`${server.url}/api/maps/${id}/export?format=json`, {
+			headers: { authorization: `Bearer ${token}` }
+		});
+		const claim = (await res.json()).claims.find((c: { id: string }) => c.id === claimId);
+		return { x: claim.x as number, y: claim.y as number };
+	};
+	const before = await positionOf('valdai');
+	// Selecting it in the outline brings it into view in the diagram.
+	await selectInOutline(alice.page, seedText('valdai'));
+	await expect
+		.poll(() =>
+			alice.page.evaluate(() => {
+				const el = document.querySelector('[data-testid="graph"]') as HTMLElement & {
+					_cyreg: { cy: import('cytoscape').Core };
+				};
+				const cy = el._cyreg.cy;
+				const box = cy.getElementById('valdai').renderedBoundingBox();
+				return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height() && !cy.animated();
+			})
+		)
+		.toBe(true);
+	// Where the claim is drawn on screen (read from the drawing; the drag itself is a real mouse drag).
+	const screen = await alice.page.evaluate(() => {
+		const el = document.querySelector('[data-testid="graph"]') as HTMLElement & {
+			_cyreg: { cy: import('cytoscape').Core };
+		};
+		const p = el._cyreg.cy.getElementById('valdai').renderedPosition();
+		const box = el.getBoundingClientRect();
+		return { x: box.left + p.x, y: box.top + p.y, zoom: el._cyreg.cy.zoom() };
+	});
+	await alice.page.mouse.move(screen.x, screen.y);
+	await alice.page.mouse.down();
+	for (let step = 1; step <= 5; step++)
+		await alice.page.mouse.move(screen.x + step * 16, screen.y + step * 8);
+	await alice.page.mouse.up();
+	await expect.poll(async () => (await positionOf('valdai')).x).toBeGreaterThan(before.x + 40);
+	const after = await positionOf('valdai');
+	expect(after.x - before.x).toBeCloseTo(80 / screen.zoom, -1);
+	expect(after.y - before.y).toBeCloseTo(40 / screen.zoom, -1);
+	await expect(alice.page.getByRole('status', { name: /Connection: Online/ })).toBeVisible();
+});

@@ -35,11 +35,13 @@ export class GraphView {
 	#shown = new Map<string, string>();
 	#callbacks: GraphCallbacks;
 	#fitted = false;
+	#resize: ResizeObserver | undefined;
 
-	constructor(container: HTMLElement, callbacks: GraphCallbacks) {
+	/** `container` null runs Cytoscape headless (tests, exports). */
+	constructor(container: HTMLElement | null, callbacks: GraphCallbacks) {
 		this.#callbacks = callbacks;
 		this.cy = cytoscape({
-			container,
+			...(container ? { container } : { headless: true, styleEnabled: true }),
 			style: graphStyle,
 			minZoom: 0.08,
 			maxZoom: 3,
@@ -48,6 +50,18 @@ export class GraphView {
 			selectionType: 'additive'
 		});
 		this.#listen();
+		// Panels opening beside the map change its size without a window resize: tell Cytoscape.
+		if (container && typeof ResizeObserver !== 'undefined') {
+			let size = { w: container.clientWidth, h: container.clientHeight };
+			this.#resize = new ResizeObserver(() => {
+				const next = { w: container.clientWidth, h: container.clientHeight };
+				this.cy.resize();
+				// Keep what was in the middle in the middle.
+				this.cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+				size = next;
+			});
+			this.#resize.observe(container);
+		}
 	}
 
 	#listen() {
@@ -107,7 +121,11 @@ export class GraphView {
 				}
 				existing.data(d.data);
 				if (existing.isEdge()) existing.classes(String(d.classes ?? ''));
-				if (d.position && existing.isNode() && !existing.grabbed()) existing.position(d.position);
+				const p = d.position;
+				if (p && existing.isNode() && !existing.grabbed()) {
+					const at = existing.position();
+					if (at.x !== p.x || at.y !== p.y) existing.position(p);
+				}
 			}
 		});
 		if (!this.#fitted && next.length > 0) {
@@ -130,6 +148,16 @@ export class GraphView {
 			this.cy.$(':selected').unselect();
 			for (const id of ids) this.cy.getElementById(id).select();
 		});
+		if (ids.length === 1) this.reveal(ids[0]!);
+	}
+
+	/** Pans to a claim if it is not fully on screen (a selection made in the outline or the inspector). */
+	reveal(id: string) {
+		const node = this.cy.getElementById(id);
+		if (node.empty()) return;
+		const box = node.boundingBox();
+		const view = this.cy.extent();
+		if (box.x1 < view.x1 || box.x2 > view.x2 || box.y1 < view.y1 || box.y2 > view.y2) this.centreOn(id);
 	}
 
 	/** Fits the whole map on screen. */
@@ -160,6 +188,7 @@ export class GraphView {
 	}
 
 	destroy() {
+		this.#resize?.disconnect();
 		this.cy.destroy();
 		this.#shown.clear();
 	}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { applyOps, planCommand, type ArgMap, type Command } from '../model';
+import { mapOf } from '../model/test-helpers';
+import { GraphView } from './graph-view';
+
+function run(map: ArgMap, cmd: Command): ArgMap {
+	const plan = planCommand(map, cmd);
+	if (!plan.ok) throw plan.error;
+	return applyOps(map, plan.value);
+}
+
+describe('graph view', () => {
+	it('R22: an edit touches only the changed elements, in one batch', () => {
+		const view = new GraphView(null, { onSelect() {}, onMove() {}, onOpen() {} });
+		let map = mapOf(
+			['t:thesis:Tea is good', 'a:claim:It is warm', 'b:claim:It stains', 'c:claim:It is cheap'],
+			['r1:a>supports>t', 'r2:b>attacks>t', 'r3:c>supports>t']
+		);
+		map = run(map, { type: 'move', positions: map.claims.map((c, i) => ({ id: c.id, x: i * 300, y: 0 })) });
+		view.update(map);
+		expect(view.claimCount()).toBe(4);
+
+		const touched: string[] = [];
+		view.cy.on('add remove data position', (e) => touched.push(`${e.type}:${e.target.id()}`));
+		map = run(map, { type: 'editText', id: 'b', text: 'It stains your teeth' });
+		view.update(map);
+		expect(touched).toEqual(['data:b']);
+
+		touched.length = 0;
+		view.update(run(map, { type: 'deleteClaims', ids: ['c'] }));
+		expect(touched.sort()).toEqual(['remove:c', 'remove:r3']);
+		view.destroy();
+	});
+});
