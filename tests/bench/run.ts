@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: every benchmark, one table (scenario, ours, peer, ratio, target, pass/fail), and the
+ * same rows as JSON in bench-results/latest.json. Each figure is the median of repeated runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { generateMap } from '../../src/lib/model/generate';
+import { layeredLayout, withLayout } from '../../src/lib/model/layout';
+import { writeMap } from '../../src/lib/sync/apply';
+import { readMap } from '../../src/lib/sync/read';
+import { MapSession } from '../../src/lib/sync/session';
+import { ROOT } from '../server';
+
+interface Row {
+	scenario: string;
+	ours: number;
+	peer?: number;
+	unit: string;
+	target: string;
+	pass: boolean;
+}
+
+/** Median of `runs` timings of `fn` in ms, after one warm-up run. */
+function median(runs: number, fn: () => void): number {
+	fn();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		fn();
+		times.push(performance.now() - start);
+	}
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)]!;
+}
+
+const rows: Row[] = [];
+const map1000 = withLayout(generateMap(1000));
+const doc = new Y.Doc();
+writeMap(doc, map1000);
+const encoded = Y.encodeStateAsUpdate(doc);
+
+const load = median(15, () => {
+	const fresh = new Y.Doc();
+	Y.applyUpdate(fresh, encoded);
+	readMap(fresh);
+});
+rows.push({
+	scenario: 'Load a 1,000-claim document in Node',
+	ours: load,
+	unit: 'ms',
+	target: '<= 100 ms',
+	pass: load <= 100
+});
+
+const layout = median(9, () => layeredLayout(map1000));
+rows.push({
+	scenario: 'Automatic layout of 1,000 claims',
+	ours: layout,
+	unit: 'ms',
+	target: '<= 3000 ms',
+	pass: layout <= 3000
+});
+
+const session = new MapSession(doc);
+let n = 0;
+const edit = median(51, () => {
+	session.dispatch({ type: 'editText', id: 'c10', text: `Edited text number ${n++}` });
+});
+rows.push({
+	scenario: 'One edit on a 1,000-claim map (plan, apply, derive)',
+	ours: edit,
+	unit: 'ms',
+	target: '<= 16 ms (one frame)',
+	pass: edit <= 16
+});
+
+const pad = (s: string, w: number) => s.padEnd(w);
+const fmt = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(1));
+const header = ['scenario', 'ours', 'peer', 'ratio', 'target', 'result'];
+const table = rows.map((r) => [
+	r.scenario,
+	`${fmt(r.ours)} ${r.unit}`,
+	r.peer === undefined ? '—' : `${fmt(r.peer)} ${r.unit}`,
+	r.peer === undefined ? '—' : (r.ours / r.peer).toFixed(2),
+	r.target,
+	r.pass ? 'pass' : 'FAIL'
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+console.log(header.map((h, i) => pad(h, widths[i]!)).join(' | '));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const t of table) console.log(t.map((c, i) => pad(c, widths[i]!)).join(' | '));
+const out = path.join(ROOT, 'bench-results');
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(
+	path.join(out, 'latest.json'),
+	JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)
+);
+console.log(`\nWrote bench-results/latest.json (${encoded.length} bytes for the 1,000-claim document).`);
+process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
