@@ -85,6 +85,27 @@ describe('commands', () => {
 		expect(next.relations.find((r) => r.id === 'r1')).toBeDefined();
 	});
 
+	it('R23: a relation changes kind or direction within the rules; undercuts go when it stops being an inference', () => {
+		let map = run(base(), { type: 'changeRelation', id: 'r1', kind: 'attacks' });
+		expect(map.relations.find((r) => r.id === 'r1')).toMatchObject({ kind: 'attacks', from: 'a', to: 't' });
+		map = run(map, { type: 'changeRelation', id: 'r3', reverse: true });
+		expect(map.relations.find((r) => r.id === 'r3')).toMatchObject({ from: 'a', to: 'c' });
+		expect(map.relations.find((r) => r.id === 'u1')).toBeDefined();
+		expect(refuse(map, { type: 'changeRelation', id: 'ans', reverse: true })).toBe('BAD_ANSWER');
+		expect(refuse(map, { type: 'changeRelation', id: 'u1', reverse: true })).toBe('UNDERCUT_FIXED');
+		// b already attacks t: turning r1 (a attacks t) around is fine, making a second b->t attack is not.
+		map = run(map, { type: 'connect', id: 'r9', kind: 'supports', from: 't', to: 'a' });
+		expect(refuse(map, { type: 'changeRelation', id: 'r1', kind: 'supports', reverse: true })).toBe(
+			'DUPLICATE_RELATION'
+		);
+		let inference = run(base(), { type: 'deleteRelations', ids: ['ans'] });
+		inference = run(inference, { type: 'connect', id: 'x', kind: 'supports', from: 't', to: 'q' });
+		inference = run(inference, { type: 'connect', id: 'ux', kind: 'undercuts', from: 'c', to: 'x' });
+		const answered = run(inference, { type: 'changeRelation', id: 'x', kind: 'answers' });
+		expect(answered.relations.find((r) => r.id === 'x')?.kind).toBe('answers');
+		expect(answered.relations.find((r) => r.id === 'ux')).toBeUndefined();
+	});
+
 	it('R10: refused commands explain themselves and change nothing', () => {
 		const map = base();
 		expect(refuse(map, { type: 'editText', id: 'a', text: '   ' })).toBe('EMPTY_TEXT');

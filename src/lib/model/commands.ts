@@ -27,6 +27,7 @@ export type Command =
 	| { type: 'editDetails'; id: string; quote?: string; section?: string }
 	| { type: 'changeKind'; id: string; kind: ClaimKind }
 	| { type: 'connect'; id: string; kind: RelationKind; from: string; to: string }
+	| { type: 'changeRelation'; id: string; kind?: RelationKind; reverse?: boolean }
 	| { type: 'deleteClaims'; ids: readonly string[] }
 	| { type: 'deleteRelations'; ids: readonly string[] }
 	| { type: 'move'; positions: readonly { id: string; x: number; y: number }[] }
@@ -118,6 +119,27 @@ function planAddClaim(map: ArgMap, cmd: Extract<Command, { type: 'addClaim' }>):
 	return ok(ops);
 }
 
+/** Changes a relation's kind or turns it around, keeping R3-R6; undercuts go if it stops being an inference. */
+function planChangeRelation(map: ArgMap, cmd: Extract<Command, { type: 'changeRelation' }>): Result<Op[]> {
+	const current = indexOf(map).relations.get(cmd.id as RelationId);
+	if (!current) return fail('UNKNOWN_RELATION', 'id', cmd.id);
+	const kind = cmd.kind ?? current.kind;
+	if (current.kind === 'undercuts' || kind === 'undercuts') {
+		return kind === current.kind && !cmd.reverse ? ok([]) : fail('UNDERCUT_FIXED');
+	}
+	const spec = cmd.reverse
+		? { id: current.id, kind, from: current.to, to: current.from }
+		: { id: current.id, kind, from: current.from, to: current.to };
+	const without = { ...map, relations: map.relations.filter((r) => r.id !== current.id) };
+	const relation = planRelation(without, spec);
+	if (!relation.ok) return relation;
+	const stillInference = kind === 'supports' || kind === 'attacks';
+	const undercuts = stillInference
+		? []
+		: [...withUndercuts(map, [current.id])].filter((id) => id !== current.id);
+	return ok([{ op: 'putRelation', relation: relation.value }, ...deleteRelationOps(undercuts)]);
+}
+
 /**
  * Plans a command against the current map: the ops that carry it out, or the reason it is refused.
  * A refused command changes nothing (R10).
@@ -180,6 +202,8 @@ export function planCommand(map: ArgMap, cmd: Command): Result<Op[]> {
 			const relation = planRelation(map, cmd);
 			return relation.ok ? ok([{ op: 'putRelation', relation: relation.value }]) : relation;
 		}
+		case 'changeRelation':
+			return planChangeRelation(map, cmd);
 		case 'deleteClaims': {
 			const ids = new Set<string>();
 			for (const id of cmd.ids) {

@@ -14,6 +14,7 @@ export const ERRORS = {
 	DUPLICATE_RELATION: 'These two claims are already connected this way',
 	BAD_UNDERCUT_TARGET: 'An undercut must point at a supporting or attacking relation',
 	BAD_ANSWER: 'Only a thesis can answer, and only a question can be answered',
+	UNDERCUT_FIXED: 'An undercut always points from a claim at a relation; delete it and draw another',
 	BAD_POSITION: 'A position needs two finite numbers',
 	BAD_FORMAT: 'The data is not in the expected format'
 } as const;
