@@ -1,54 +1,74 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serializeJson } from '../formats/json';
-import { isId } from '../model';
-import { readMap } from '../sync/read';
-import { bearerToken, HttpError, parseJsonBody, readBody, sendJson, sendText } from './http';
+import { requireCreateToken } from './access';
+import {
+	deleteMapRoute,
+	duplicateMapRoute,
+	exportMap,
+	getMap,
+	renameMapRoute,
+	replaceTokensRoute,
+	restoreMapRoute,
+	type MapApiContext,
+	type MapHandler
+} from './api-maps';
+import { bearerToken, HttpError, parseJsonBody, readBody, sendError, sendJson } from './http';
 import { createMap, parseCreateRequest } from './maps';
-import type { RoomStore } from './persistence';
-import type { SyncServer } from './sync-server';
-import { accessFor, type Access } from './tokens';
+import { originAllowed } from './origin';
 
 /** Largest body accepted by POST /api/maps (a title and a template name). */
 const CREATE_BODY_LIMIT = 16 * 1024;
 
-export interface ApiContext {
-	store: RoomStore;
-	sync: SyncServer;
-	publicUrl: string;
+export interface ApiContext extends MapApiContext {
+	/** When set, POST /api/maps needs it as a bearer token (R60). */
+	createToken?: string;
+	/** Origins besides the server's own allowed to change maps (R67). */
+	allowedOrigins: readonly string[];
 }
 
-/** The access a request's bearer token grants to a map; refuses with 404/401/403 otherwise. */
-export function requireAccess(
-	ctx: ApiContext,
-	id: string,
-	token: string | undefined | null,
-	need: Access
-): Access {
-	const record = isId(id) ? ctx.store.getMap(id) : undefined;
-	if (!record) throw new HttpError(404, `There is no map "${isId(id) ? id : '(invalid id)'}"`);
-	if (!token)
-		throw new HttpError(401, 'This map needs its link: send its token as "Authorization: Bearer <token>"');
-	const access = accessFor(token, record);
-	if (!access || (need === 'edit' && access !== 'edit')) {
-		throw new HttpError(
-			403,
-			need === 'edit' ? 'This needs the map’s edit link' : 'This token does not open this map'
-		);
-	}
-	return access;
-}
-
-const EXPORTS: Record<string, { type: string; extension: string; serialize: typeof serializeJson }> = {
-	json: { type: 'application/json', extension: 'json', serialize: serializeJson }
+/** /api/maps/:id/<action>: the handler of each method; '' is the map itself. */
+const MAP_ROUTES: Record<string, Partial<Record<string, MapHandler>>> = {
+	'': { GET: getMap, PATCH: renameMapRoute, DELETE: deleteMapRoute },
+	export: { GET: exportMap },
+	tokens: { POST: replaceTokensRoute },
+	duplicate: { POST: duplicateMapRoute },
+	restore: { POST: restoreMapRoute }
 };
 
-async function exportMap(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string, url: URL) {
-	requireAccess(ctx, id, bearerToken(req), 'view');
-	const format = url.searchParams.get('format') ?? 'json';
-	const codec = EXPORTS[format];
-	if (!codec) throw new HttpError(400, `format: expected one of ${Object.keys(EXPORTS).join(', ')}`);
-	const map = await ctx.sync.withRoom(id, (doc) => readMap(doc).map);
-	sendText(res, 200, codec.type, codec.serialize(map), `${id}.${codec.extension}`);
+/** Methods that only read: every other one is refused from a foreign origin. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Decodes a path segment; a malformed escape names no map rather than failing the request. */
+function segment(raw: string): string {
+	try {
+		return decodeURIComponent(raw);
+	} catch {
+		return '';
+	}
+}
+
+async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+	const path = url.pathname;
+	const method = req.method ?? 'GET';
+	if (path === '/healthz' && method === 'GET') {
+		ctx.store.healthCheck();
+		sendJson(res, 200, { ok: true });
+		return;
+	}
+	if (!SAFE_METHODS.has(method) && !originAllowed(req, ctx.publicUrl, ctx.allowedOrigins)) {
+		throw new HttpError(403, 'Pages from this origin may not change maps here');
+	}
+	if (path === '/api/maps' && method === 'POST') {
+		requireCreateToken(ctx.createToken, bearerToken(req));
+		const { template, title } = parseCreateRequest(parseJsonBody(await readBody(req, CREATE_BODY_LIMIT)));
+		sendJson(res, 201, createMap(ctx.store, ctx.publicUrl, template, title));
+		return;
+	}
+	const match = /^\/api\/maps\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+	const routes = match ? MAP_ROUTES[match[2] ?? ''] : undefined;
+	if (!match || !routes) throw new HttpError(404, `No API at ${method} ${path}`);
+	const handler = routes[method];
+	if (!handler) throw new HttpError(405, `${path} answers ${Object.keys(routes).join(', ')}`);
+	await handler(ctx, req, res, segment(match[1]!), url);
 }
 
 /**
@@ -64,20 +84,11 @@ export async function handleApi(
 	const path = url.pathname;
 	if (path !== '/healthz' && !path.startsWith('/api/')) return false;
 	try {
-		if (path === '/healthz' && req.method === 'GET') {
-			ctx.store.healthCheck();
-			sendJson(res, 200, { ok: true });
-		} else if (path === '/api/maps' && req.method === 'POST') {
-			const { template, title } = parseCreateRequest(parseJsonBody(await readBody(req, CREATE_BODY_LIMIT)));
-			sendJson(res, 201, createMap(ctx.store, ctx.publicUrl, template, title));
-		} else {
-			const match = /^\/api\/maps\/([^/]+)\/export$/.exec(path);
-			if (match && req.method === 'GET') await exportMap(ctx, req, res, decodeURIComponent(match[1]!), url);
-			else throw new HttpError(404, `No API at ${req.method} ${path}`);
-		}
+		await route(ctx, req, res, url);
 	} catch (error) {
-		if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
+		if (error instanceof HttpError) sendError(res, error);
 		else {
+			// The path names at most a map id; tokens travel in headers and are never logged.
 			console.error(`API error on ${req.method} ${path}:`, error);
 			sendJson(res, 500, { error: 'The server could not complete this request' });
 		}

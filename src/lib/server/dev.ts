@@ -11,7 +11,8 @@ export function attachDevServer(server: ViteDevServer) {
 	const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${server.config.server.port ?? 5173}`;
 	const app = createApp({ ...config, publicUrl });
 	const first = app.createFirstMap();
-	if (first) console.log(`Article map created.\n  Edit link: ${first.editUrl}\n  View link: ${first.viewUrl}`);
+	if (first)
+		console.log(`Article map created.\n  Edit link: ${first.editUrl}\n  View link: ${first.viewUrl}`);
 	server.middlewares.use((req, res, next) => app.handle(req, res, next));
 	server.httpServer?.on('upgrade', (req, socket, head) => app.handleUpgrade(req, socket, head));
 	server.httpServer?.on('close', () => void app.close());

@@ -1,18 +1,51 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** A request refused with a status and a message for the client ({"error": message}). */
+/**
+ * A request refused with a status and a message for the client: `{"error": message, ...details}`.
+ * Messages and details never carry a token.
+ */
 export class HttpError extends Error {
 	constructor(
 		readonly status: number,
-		message: string
+		message: string,
+		readonly details: Record<string, unknown> = {}
 	) {
 		super(message);
 	}
 }
 
+/** Sends an {@link HttpError} as its JSON body. */
+export function sendError(res: ServerResponse, error: HttpError) {
+	sendJson(res, error.status, { error: error.message, ...error.details });
+}
+
+/**
+ * Headers every response carries, pages, API and static files alike (R71): no MIME sniffing, no
+ * referrer (a link's path names the map), and no framing by other sites (clickjacking). Pages
+ * replace the CSP with SvelteKit's full policy, which also says frame-ancestors 'none'.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'no-referrer',
+	'x-frame-options': 'DENY',
+	'content-security-policy': "frame-ancestors 'none'"
+};
+
+/** The CSP of API answers: they are data, never a document that may load or run anything. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/** Sets {@link SECURITY_HEADERS} on a response before anyone writes its head. */
+export function setSecurityHeaders(res: ServerResponse): void {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'cache-control': 'no-store',
+		'content-security-policy': API_CSP
+	});
 	res.end(text);
 }
 
@@ -20,6 +53,7 @@ export function sendText(res: ServerResponse, status: number, type: string, body
 	res.writeHead(status, {
 		'content-type': `${type}; charset=utf-8`,
 		'cache-control': 'no-store',
+		'content-security-policy': API_CSP,
 		...(filename && { 'content-disposition': `attachment; filename="${filename}"` })
 	});
 	res.end(body);

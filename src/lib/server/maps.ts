@@ -1,18 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
+import { planCommand, TITLE_MAX, type ArgMap } from '../model';
 import { templateMap, TEMPLATES, type Template } from '../seed/index';
-import { writeMap } from '../sync/apply';
+import { applyOpsToDoc, writeMap } from '../sync/apply';
+import { readMap } from '../sync/read';
 import { HttpError } from './http';
-import type { RoomStore } from './persistence';
+import type { MapRecord, RoomStore } from './persistence';
+import { CLOSE } from './sync-protocol';
+import type { SyncServer } from './sync-server';
 import { hashToken, newToken } from './tokens';
 
 export interface CreatedMap {
 	id: string;
+	title: string;
 	editUrl: string;
 	viewUrl: string;
 	editToken: string;
 	viewToken: string;
 }
+
+/** What the map operations need: where maps live, the live rooms, and the base of links. */
+export interface MapsContext {
+	store: RoomStore;
+	sync: SyncServer;
+	publicUrl: string;
+}
+
+/** Marks the server's own edits (a rename) in the document, apart from any client's. */
+const SERVER_ORIGIN = { server: 'api' };
 
 /** A new map's id: 72 random bits, URL-safe, matching the model's id pattern. */
 export function newMapId(): string {
@@ -33,24 +48,28 @@ export function parseCreateRequest(body: Record<string, unknown>): { template: T
 	if (typeof template !== 'string' || !(TEMPLATES as readonly string[]).includes(template)) {
 		throw new HttpError(400, `template: expected one of ${TEMPLATES.join(', ')}`);
 	}
-	if (body.title !== undefined && (typeof body.title !== 'string' || body.title.length > 200)) {
-		throw new HttpError(400, 'title: expected a string of at most 200 characters');
+	if (body.title !== undefined && (typeof body.title !== 'string' || body.title.length > TITLE_MAX)) {
+		throw new HttpError(400, `title: expected a string of at most ${TITLE_MAX} characters`);
 	}
 	return { template: template as Template, ...(typeof body.title === 'string' && { title: body.title }) };
 }
 
+/** A title from a request body: required when `required`, else optional; trimmed, 1-200 characters. */
+export function parseTitle(body: Record<string, unknown>, required: boolean): string | undefined {
+	if (body.title === undefined && !required) return undefined;
+	if (typeof body.title !== 'string' || body.title.trim() === '' || body.title.length > TITLE_MAX) {
+		throw new HttpError(400, `title: expected a text of 1 to ${TITLE_MAX} characters`);
+	}
+	return body.title.trim();
+}
+
 /**
- * Creates a map from a template: its whole first state is stored as the room's first update before
- * anyone can connect, so the first client is served the complete map. Only token hashes are stored.
+ * Stores a new map: its whole first state is the room's first update, written in the same
+ * transaction as its metadata, so the first client is served the complete map. Only token hashes
+ * are stored; the tokens are returned once.
  */
-export function createMap(
-	store: RoomStore,
-	publicUrl: string,
-	template: Template,
-	title?: string
-): CreatedMap {
+function storeNewMap(store: RoomStore, publicUrl: string, map: ArgMap, template: string | null): CreatedMap {
 	const id = newMapId();
-	const map = templateMap(template, title);
 	const doc = new Y.Doc();
 	writeMap(doc, map);
 	const editToken = newToken();
@@ -60,5 +79,77 @@ export function createMap(
 		Y.encodeStateAsUpdate(doc)
 	);
 	doc.destroy();
-	return { id, ...mapLinks(publicUrl, id, editToken, viewToken), editToken, viewToken };
+	return { id, title: map.title, ...mapLinks(publicUrl, id, editToken, viewToken), editToken, viewToken };
+}
+
+/** Creates a map from a template (R52). */
+export function createMap(
+	store: RoomStore,
+	publicUrl: string,
+	template: Template,
+	title?: string
+): CreatedMap {
+	return storeNewMap(store, publicUrl, templateMap(template, title), template);
+}
+
+/**
+ * A new map with the same content as `record`'s (what everybody sees, not its edit history) and
+ * fresh tokens (R62).
+ */
+export async function duplicateMap(ctx: MapsContext, record: MapRecord, title?: string): Promise<CreatedMap> {
+	const map = await ctx.sync.withRoom(record.id, (doc) => readMap(doc).map);
+	const copyTitle = title ?? `Copy of ${map.title}`.slice(0, TITLE_MAX);
+	return storeNewMap(ctx.store, ctx.publicUrl, { ...map, title: copyTitle }, record.template);
+}
+
+/** Renames a map for everyone: in the shared document (open editors follow live) and in its metadata. */
+export async function renameMap(ctx: MapsContext, record: MapRecord, title: string): Promise<void> {
+	await ctx.sync.withRoom(record.id, (doc) => {
+		const plan = planCommand(readMap(doc).map, { type: 'setTitle', title });
+		if (!plan.ok) throw new HttpError(400, plan.error.message);
+		applyOpsToDoc(doc, plan.value, SERVER_ORIGIN);
+	});
+	ctx.store.updateMap(record.id, { title });
+}
+
+/**
+ * Replaces both links of a map (R61): new tokens are stored first, so the old ones fail from now
+ * on, then every open session admitted with an old one is closed with 1008 "link was replaced".
+ */
+export function replaceTokens(ctx: MapsContext, record: MapRecord): CreatedMap {
+	const editToken = newToken();
+	const viewToken = newToken();
+	const old = new Set([record.editHash, record.viewHash]);
+	ctx.store.updateMap(record.id, { editHash: hashToken(editToken), viewHash: hashToken(viewToken) });
+	ctx.sync.disconnect(
+		record.id,
+		(conn) => conn.credential === undefined || old.has(conn.credential),
+		CLOSE.POLICY,
+		'link was replaced'
+	);
+	const links = mapLinks(ctx.publicUrl, record.id, editToken, viewToken);
+	return { id: record.id, title: record.title, ...links, editToken, viewToken };
+}
+
+/** Soft-deletes a map (R62): it refuses everyone with 410 from now on and its open sessions are closed. */
+export function deleteMap(ctx: MapsContext, record: MapRecord, now: number): MapRecord {
+	const deleted = ctx.store.updateMap(record.id, { deletedAt: now }) ?? record;
+	ctx.sync.disconnect(record.id, () => true, CLOSE.GONE, 'map was deleted');
+	return deleted;
+}
+
+/** Brings a deleted map back as it was (R62). */
+export function restoreMap(ctx: MapsContext, record: MapRecord): MapRecord {
+	return ctx.store.updateMap(record.id, { deletedAt: null }) ?? record;
+}
+
+/** Purges maps deleted longer than `retentionMs` ago, except rooms still loaded; returns their ids. */
+export function purgeExpired(ctx: MapsContext, now: number, retentionMs: number): string[] {
+	const purged: string[] = [];
+	for (const id of ctx.store.deletedBefore(now - retentionMs)) {
+		if (ctx.sync.isLoaded(id)) continue;
+		ctx.store.purgeMap(id);
+		purged.push(id);
+	}
+	return purged;
 }

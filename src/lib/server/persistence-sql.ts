@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 
-/** The tables: an append log of Yjs updates per room, one compacted snapshot per room, map metadata. */
+/**
+ * The tables: an append log of Yjs updates per room, one compacted snapshot per room, map metadata
+ * (its statements live in persistence-maps.ts).
+ */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
 	room TEXT NOT NULL,
@@ -21,12 +24,10 @@ CREATE TABLE IF NOT EXISTS maps (
 	created_at INTEGER NOT NULL,
 	template TEXT,
 	edit_hash TEXT NOT NULL DEFAULT '',
-	view_hash TEXT NOT NULL DEFAULT ''
+	view_hash TEXT NOT NULL DEFAULT '',
+	deleted_at INTEGER
 );
 `;
-
-const MAP_COLUMNS =
-	'id, title, created_at AS createdAt, template, edit_hash AS editHash, view_hash AS viewHash';
 
 /** Every statement the store runs, prepared once. */
 export function prepare(db: Database.Database) {
@@ -41,11 +42,6 @@ export function prepare(db: Database.Database) {
 		prune: db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
 		dropLog: db.prepare('DELETE FROM updates WHERE room = ?'),
 		dropSnapshot: db.prepare('DELETE FROM snapshots WHERE room = ?'),
-		createMap: db.prepare(
-			'INSERT INTO maps (id, title, created_at, template, edit_hash, view_hash) VALUES (?, ?, ?, ?, ?, ?)'
-		),
-		getMap: db.prepare(`SELECT ${MAP_COLUMNS} FROM maps WHERE id = ?`),
-		listMaps: db.prepare(`SELECT ${MAP_COLUMNS} FROM maps ORDER BY created_at, id`),
 		// Takes the write lock and gives it back: proves the file is there, writable and not stuck.
 		healthBegin: db.prepare('BEGIN IMMEDIATE'),
 		healthRollback: db.prepare('ROLLBACK')

@@ -3,27 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { crc32 } from './checksum';
+import { MapTable, type MapChanges, type MapRecord, type NewMap } from './persistence-maps';
 import { SCHEMA, prepare } from './persistence-sql';
 
-/** What creating a map records. Only hashes of the map's tokens are stored, never the tokens. */
-export interface NewMap {
-	id: string;
-	title: string;
-	template: string | null;
-	editHash?: string;
-	viewHash?: string;
-}
-
-/** Map metadata kept next to the documents; the document itself lives in the room's updates. */
-export interface MapRecord {
-	id: string;
-	title: string;
-	createdAt: number;
-	template: string | null;
-	/** SHA-256 of the edit / view token; '' when the map has none (no token then matches). */
-	editHash: string;
-	viewHash: string;
-}
+export type { MapChanges, MapRecord, NewMap } from './persistence-maps';
 
 /** A room's persisted state, merged, plus what could not be read. */
 export interface LoadedRoom {
@@ -72,6 +55,7 @@ interface Row {
 export class RoomStore {
 	private readonly db: Database.Database;
 	private readonly stmt: ReturnType<typeof prepare>;
+	private readonly maps: MapTable;
 
 	/** Opens (creating if needed) `<dataDir>/argmap.sqlite`. */
 	constructor(dataDir: string, durability: Durability = 'NORMAL') {
@@ -82,6 +66,7 @@ export class RoomStore {
 		this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 		this.db.exec(SCHEMA);
 		this.stmt = prepare(this.db);
+		this.maps = new MapTable(this.db);
 	}
 
 	/**
@@ -175,25 +160,34 @@ export class RoomStore {
 				? { id: mapOrId, title: typeof second === 'string' ? second : '', template: template ?? null }
 				: mapOrId;
 		const initial = second instanceof Uint8Array ? second : undefined;
-		const record: MapRecord = {
-			id: map.id,
-			title: map.title,
-			createdAt: Date.now(),
-			template: map.template,
-			editHash: map.editHash ?? '',
-			viewHash: map.viewHash ?? ''
-		};
-		this.db.transaction(() => {
-			const r = record;
-			this.stmt.createMap.run(r.id, r.title, r.createdAt, r.template, r.editHash, r.viewHash);
-			if (initial) this.appendUpdate(r.id, initial);
+		return this.db.transaction(() => {
+			const record = this.maps.insert(map, Date.now());
+			if (initial) this.appendUpdate(record.id, initial);
+			return record;
 		})();
-		return record;
 	}
 
 	/** The map's metadata, or null if there is no such map. */
 	getMap(id: string): MapRecord | null {
-		return (this.stmt.getMap.get(id) as MapRecord | undefined) ?? null;
+		return this.maps.get(id);
+	}
+
+	/** Changes a map's title, token hashes or deletion time; returns the new record, or null if there is no such map. */
+	updateMap(id: string, changes: MapChanges): MapRecord | null {
+		return this.maps.update(id, changes);
+	}
+
+	/** Ids of maps deleted at or before `time` (ms since the epoch). */
+	deletedBefore(time: number): string[] {
+		return this.maps.deletedBefore(time);
+	}
+
+	/** Removes a map for good: its metadata, log and snapshot, in one transaction. */
+	purgeMap(id: string): void {
+		this.db.transaction(() => {
+			this.deleteRoom(id);
+			this.maps.remove(id);
+		})();
 	}
 
 	/** Whether a map with this id was created. */
@@ -203,7 +197,7 @@ export class RoomStore {
 
 	/** All maps, oldest first. */
 	listMaps(): MapRecord[] {
-		return this.stmt.listMaps.all() as MapRecord[];
+		return this.maps.list();
 	}
 
 	/** Throws unless the database is open and its write lock can be taken (for GET /healthz). */

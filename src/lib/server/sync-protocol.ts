@@ -9,11 +9,25 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** WebSocket close codes the server uses (RFC 6455, section 7.4.1). */
+/**
+ * WebSocket close codes the server uses: RFC 6455 (section 7.4.1) where one fits, else the
+ * application range 4000-4999 with the matching HTTP status in the last three digits, so a client
+ * can tell "try again" from "this link is dead" without parsing the reason.
+ */
 export const CLOSE = {
 	GOING_AWAY: 1001,
 	UNSUPPORTED: 1003,
-	INTERNAL: 1011
+	/** Over the message rate limit, or the link was replaced: the sender broke a rule. */
+	POLICY: 1008,
+	/** A message over the size limit (sent by ws itself). */
+	TOO_BIG: 1009,
+	INTERNAL: 1011,
+	/** Nothing received for the idle timeout. */
+	IDLE: 4408,
+	/** The map was deleted. */
+	GONE: 4410,
+	/** The map reached its size cap: the update was not applied. */
+	MAP_FULL: 4413
 } as const;
 
 /** A message the server cannot read: the connection that sent it is closed with `code`. */

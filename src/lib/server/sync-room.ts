@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { LoadedRoom } from './persistence';
 import { send, type Conn } from './sync-conn';
+import { RoomLog, type RoomLogOptions } from './sync-log';
 import {
 	CLOSE,
 	ProtocolError,
@@ -13,18 +14,9 @@ import {
 	updateMessage
 } from './sync-protocol';
 
-/** What a room needs from persistence. Loading may be asynchronous (a shared database); appending may not. */
-export interface SyncStore {
-	loadRoom(room: string): LoadedRoom | Promise<LoadedRoom>;
-	/** Must be durable when it returns: the room relays the update right after. */
-	appendUpdate(room: string, update: Uint8Array): number;
-	compact(room: string, state: Uint8Array, uptoSeq: number): void;
-}
+export type { SyncStore } from './sync-log';
 
-export interface RoomOptions {
-	store: SyncStore;
-	log: (msg: string) => void;
-	compactEvery: number;
+export interface RoomOptions extends RoomLogOptions {
 	unloadGraceMs: number;
 	/** Called once when the room is gone (unloaded or broken): the server forgets it. */
 	onGone: (room: Room) => void;
@@ -44,8 +36,7 @@ export class Room {
 	readonly ready: Promise<void>;
 	private holds = 0;
 	private unloadTimer: NodeJS.Timeout | undefined;
-	private lastSeq = 0;
-	private uncompacted = 0;
+	private readonly storage: RoomLog;
 	/** Set while applying a client update that may release other clients' pending structs. */
 	private echoToOrigin = false;
 
@@ -53,6 +44,7 @@ export class Room {
 		readonly id: string,
 		private readonly opts: RoomOptions
 	) {
+		this.storage = new RoomLog(id, opts);
 		// The server is a relay, not a participant: it has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.ready = this.load();
@@ -73,8 +65,7 @@ export class Room {
 			this.opts.log(`room ${this.id}: skipped unreadable data: ${problem}`);
 		// Applied before the update handler exists: loading must not append the state to the log again.
 		if (loaded.update) Y.applyUpdate(this.doc, loaded.update);
-		this.lastSeq = loaded.uptoSeq;
-		this.uncompacted = loaded.logRows;
+		this.storage.loaded(loaded);
 		this.doc.on('update', this.onUpdate);
 		this.awareness.on('update', this.onAwareness);
 		this.state = 'ready';
@@ -86,7 +77,7 @@ export class Room {
 			conn.queue = null;
 			for (const data of queue) if (this.conns.has(conn)) this.handle(conn, data);
 		}
-		if (this.uncompacted >= this.opts.compactEvery) this.compact();
+		if (this.storage.due()) this.compact();
 		this.checkIdle();
 	}
 
@@ -143,14 +134,7 @@ export class Room {
 
 	/** Writes a snapshot of the whole document and prunes the log it covers. */
 	compact(): void {
-		if (this.state !== 'ready' || this.uncompacted === 0) return;
-		try {
-			this.opts.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
-			this.uncompacted = 0;
-		} catch (error) {
-			// The log still holds everything, so this only costs disk space; retried at the next threshold.
-			this.opts.log(`room ${this.id}: compaction failed (${errorText(error)})`);
-		}
+		if (this.state === 'ready') this.storage.compact(this.doc);
 	}
 
 	/** Compacts (unless broken), closes remaining sockets with `code` and frees the document. Idempotent. */
@@ -209,6 +193,11 @@ export class Room {
 				// View connections may read, never write: their edits are dropped, not refused, so a
 				// read-only client that edits locally is not disconnected in a loop.
 				if (conn.access !== 'edit') break;
+				if (!this.storage.fits(this.doc, message.update)) {
+					// Refused whole, before it touches the document: the room's data stays as it was.
+					this.closeConn(conn, CLOSE.MAP_FULL, 'map is full');
+					break;
+				}
 				this.echoToOrigin = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 				try {
 					Y.applyUpdate(this.doc, message.update, conn);
@@ -231,16 +220,15 @@ export class Room {
 	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
 		if (this.state !== 'ready') return;
 		try {
-			this.lastSeq = this.opts.store.appendUpdate(this.id, update);
+			this.storage.append(update);
 		} catch (error) {
 			this.fail(`storing an update failed (${errorText(error)})`);
 			return;
 		}
-		this.uncompacted++;
 		const message = updateMessage(update);
 		// The sender already has its own edit, unless the update also released structs it never sent.
 		for (const conn of this.conns) if (conn !== origin || this.echoToOrigin) send(conn, message);
-		if (this.uncompacted >= this.opts.compactEvery) this.compact();
+		if (this.storage.due()) this.compact();
 	};
 
 	private readonly onAwareness = (

@@ -224,7 +224,7 @@ describe('sync server', () => {
 	});
 
 	it('R43 malformed message closes only that connection; the room keeps serving, data intact', async () => {
-		const server = await startServer(tempDir(), { maxMessageBytes: 4096 });
+		const server = await startServer(tempDir(), { limits: { maxMessageBytes: 4096 } });
 		const room = uniqueRoom();
 		const a = connectProvider(server, room);
 		const b = connectProvider(server, room);

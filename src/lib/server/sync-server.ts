@@ -1,17 +1,18 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { isId } from '../model';
+import { DEFAULT_LIMITS, TokenBucket, type Limits } from './limits';
 import { CLOSE } from './sync-protocol';
-import type { Access, Conn } from './sync-conn';
+import { toBytes, waitClosed, type Access, type Conn } from './sync-conn';
+import { UpgradeGate, type Verdict } from './sync-gate';
 import { Room, type SyncStore } from './sync-room';
 
 export type { Access } from './sync-conn';
+export type { Verdict } from './sync-gate';
+export { SYNC_PATH } from './sync-gate';
 export type { SyncStore } from './sync-room';
-
-/** The outcome of authorizing one upgrade request. */
-export type Verdict = { ok: true; access: Access } | { ok: false; status: number; reason: string };
 
 export interface SyncServerOptions {
 	/** Usually a {@link RoomStore}. The server never closes it: its owner does, after {@link SyncServer.close}. */
@@ -23,11 +24,9 @@ export interface SyncServerOptions {
 	pingIntervalMs?: number;
 	unloadGraceMs?: number;
 	compactEvery?: number;
-	maxMessageBytes?: number;
+	/** Overrides of {@link DEFAULT_LIMITS}. */
+	limits?: Partial<Limits>;
 }
-
-/** The URL path prefix of sync connections: `/yjs/<roomId>`. */
-export const SYNC_PATH = '/yjs/';
 
 /** How often sockets are pinged; one missed pong and the socket is dropped (ms). Proxies often cut idle sockets at 60 s. */
 const DEFAULT_PING_INTERVAL_MS = 30_000;
@@ -35,8 +34,9 @@ const DEFAULT_PING_INTERVAL_MS = 30_000;
 const DEFAULT_UNLOAD_GRACE_MS = 30_000;
 /** Log rows after which a room writes a snapshot: bounds load time and disk use, costs one full encode. */
 const DEFAULT_COMPACT_EVERY = 500;
-/** Largest accepted message (bytes): a pasted map fits easily; bigger frames are closed with 1009 by ws. */
-const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/** Slowest and fastest idle sweep (ms): a quarter of the idle timeout, so a socket overstays it by at most 25 %. */
+const SWEEP_MIN_MS = 20;
+const SWEEP_MAX_MS = 30_000;
 /** How long close() waits for clients to answer the close handshake before cutting the sockets (ms). */
 const CLOSE_WAIT_MS = 2_000;
 
@@ -47,84 +47,69 @@ const CLOSE_WAIT_MS = 2_000;
 export class SyncServer {
 	private readonly rooms = new Map<string, Room>();
 	private readonly conns = new Set<Conn>();
-	private readonly wss: WebSocketServer;
+	private readonly gate: UpgradeGate;
 	private readonly log: (msg: string) => void;
 	private readonly pinger: NodeJS.Timeout;
+	private readonly sweeper: NodeJS.Timeout;
+	private readonly limits: Limits;
 	private closing: Promise<void> | null = null;
 
 	constructor(private readonly opts: SyncServerOptions) {
 		this.log = opts.log ?? ((msg) => console.log(`[sync] ${msg}`));
-		this.wss = new WebSocketServer({
-			noServer: true,
-			maxPayload: opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
+		this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+		this.gate = new UpgradeGate({
+			authorize: opts.authorize,
+			log: this.log,
+			limits: this.limits,
+			closing: () => this.closing !== null,
+			admitted: (ws, roomId, access, credential) => this.attach(ws, roomId, access, credential)
 		});
 		this.pinger = setInterval(() => this.ping(), opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS);
 		this.pinger.unref();
+		const sweepMs = Math.min(SWEEP_MAX_MS, Math.max(SWEEP_MIN_MS, this.limits.idleTimeoutMs / 4));
+		this.sweeper = setInterval(() => this.closeIdle(), sweepMs);
+		this.sweeper.unref();
 	}
 
 	/**
 	 * Takes an HTTP upgrade if its path is `/yjs/<roomId>`; returns false otherwise so another
-	 * handler (e.g. Vite's HMR) can take it. Bad room ids get 400, refusals the authorizer's status;
-	 * neither loads a room.
+	 * handler (e.g. Vite's HMR) can take it. Bad room ids get 400, an address over its connection
+	 * limit 429, refusals the authorizer's status; none of them loads a room.
 	 */
 	handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
-		const path = (req.url ?? '').split('?')[0] ?? '';
-		if (!path.startsWith(SYNC_PATH)) return false;
-		const roomId = path.slice(SYNC_PATH.length);
-		// A client that vanishes mid-handshake must not crash the process with an unhandled 'error'.
-		socket.on('error', () => {});
-		if (this.closing) {
-			refuse(socket, 503);
-		} else if (!isId(roomId)) {
-			this.log('refused upgrade: invalid room id');
-			refuse(socket, 400);
-		} else {
-			void this.admit(roomId, req, socket, head);
-		}
-		return true;
+		return this.gate.handleUpgrade(req, socket, head);
 	}
 
-	private async admit(
-		roomId: string,
-		req: http.IncomingMessage,
-		socket: Duplex,
-		head: Buffer
-	): Promise<void> {
-		let verdict: Verdict;
-		try {
-			verdict = await this.opts.authorize(roomId, req);
-		} catch (error) {
-			this.log(`room ${roomId}: authorize failed (${error instanceof Error ? error.name : 'error'})`);
-			refuse(socket, 500);
-			return;
-		}
-		if (!verdict.ok) {
-			this.log(`room ${roomId}: refused ${verdict.status} (${verdict.reason})`);
-			refuse(socket, verdict.status);
-		} else if (this.closing) {
-			refuse(socket, 503);
-		} else if (socket.destroyed) {
-			this.log(`room ${roomId}: client left during authorization`);
-		} else {
-			const access = verdict.access;
-			this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, roomId, access));
-		}
-	}
-
-	private attach(ws: WebSocket, roomId: string, access: Access): void {
+	private attach(ws: WebSocket, roomId: string, access: Access, credential: string | undefined): void {
 		if (this.closing) {
 			ws.close(CLOSE.GOING_AWAY, 'server shutting down');
 			return;
 		}
 		const room = this.room(roomId);
-		const conn: Conn = { ws, access, room, clientIds: new Set(), alive: true, queue: [] };
+		const { ratePerSecond, rateBurst } = this.limits;
+		const conn: Conn = {
+			ws,
+			access,
+			credential,
+			room,
+			clientIds: new Set(),
+			bucket: new TokenBucket(ratePerSecond, rateBurst),
+			lastSeen: Date.now(),
+			alive: true,
+			queue: []
+		};
 		this.conns.add(conn);
 		ws.on('pong', () => (conn.alive = true));
 		ws.on('message', (data: RawData, isBinary: boolean) => {
-			if (isBinary) room.receive(conn, toBytes(data));
+			// A socket being closed still delivers what it had buffered: one close, one log line.
+			if (ws.readyState !== ws.OPEN) return;
+			conn.lastSeen = Date.now();
+			if (!conn.bucket.take()) room.closeConn(conn, CLOSE.POLICY, 'message rate limit exceeded');
+			else if (isBinary) room.receive(conn, toBytes(data));
 			else room.closeConn(conn, CLOSE.UNSUPPORTED, 'text message');
 		});
 		ws.on('close', () => this.drop(conn));
+		// Includes ws's own refusals, e.g. "Max payload size exceeded" before it closes with 1009.
 		ws.on('error', (error) => this.log(`room ${roomId}: socket error (${error.message})`));
 		room.addConn(conn);
 	}
@@ -142,6 +127,7 @@ export class SyncServer {
 			log: this.log,
 			compactEvery: this.opts.compactEvery ?? DEFAULT_COMPACT_EVERY,
 			unloadGraceMs: this.opts.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
+			maxDocBytes: this.limits.maxDocBytes,
 			onGone: (gone) => {
 				if (this.rooms.get(gone.id) === gone) this.rooms.delete(gone.id);
 			}
@@ -161,6 +147,47 @@ export class SyncServer {
 				conn.ws.ping();
 			}
 		}
+	}
+
+	/** Closes sockets that sent nothing for the idle timeout (R68). */
+	private closeIdle(): void {
+		const cutoff = Date.now() - this.limits.idleTimeoutMs;
+		for (const conn of this.conns) {
+			if (conn.lastSeen < cutoff && conn.ws.readyState === conn.ws.OPEN) {
+				conn.room.closeConn(conn, CLOSE.IDLE, 'idle timeout');
+			}
+		}
+	}
+
+	/**
+	 * Closes the room's open connections that `match` (say, those admitted with a replaced token)
+	 * with `code` and `reason`; upgrades being authorized at this moment are checked again.
+	 * Returns how many connections were closed.
+	 */
+	disconnect(
+		roomId: string,
+		match: (conn: { access: Access; credential: string | undefined }) => boolean,
+		code: number,
+		reason: string
+	): number {
+		this.gate.revoke(roomId);
+		let closed = 0;
+		for (const conn of this.conns) {
+			if (conn.room.id !== roomId || conn.ws.readyState !== conn.ws.OPEN || !match(conn)) continue;
+			conn.room.closeConn(conn, code, reason);
+			closed++;
+		}
+		return closed;
+	}
+
+	/** Whether the room is loaded or loading (e.g. so a purge leaves it alone). */
+	isLoaded(roomId: string): boolean {
+		return this.rooms.has(roomId);
+	}
+
+	/** Open or pending sync sockets from one client address. */
+	connectionsFrom(address: string): number {
+		return this.gate.connectionsFrom(address);
 	}
 
 	/** Rooms loaded or loading. */
@@ -213,6 +240,7 @@ export class SyncServer {
 
 	private async shutdown(): Promise<void> {
 		clearInterval(this.pinger);
+		clearInterval(this.sweeper);
 		const sockets = [...this.conns].map((conn) => conn.ws);
 		const closed = Promise.all(sockets.map((ws) => waitClosed(ws)));
 		for (const ws of sockets) ws.close(CLOSE.GOING_AWAY, 'server shutting down');
@@ -222,30 +250,6 @@ export class SyncServer {
 		await closed;
 		clearTimeout(timer);
 		this.conns.clear();
-		this.wss.close();
+		this.gate.close();
 	}
-}
-
-/** Answers an upgrade with a plain HTTP error and hangs up. */
-function refuse(socket: Duplex, status: number): void {
-	const code = Number.isInteger(status) && status >= 400 && status <= 599 ? status : 500;
-	if (!socket.writable) {
-		socket.destroy();
-		return;
-	}
-	// Destroy only once the answer is flushed, or the client sees a reset instead of the status.
-	socket.once('finish', () => socket.destroy());
-	socket.end(
-		`HTTP/1.1 ${code} ${http.STATUS_CODES[code] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
-	);
-}
-
-function waitClosed(ws: WebSocket): Promise<void> {
-	if (ws.readyState === ws.CLOSED) return Promise.resolve();
-	return new Promise((resolve) => ws.once('close', () => resolve()));
-}
-
-function toBytes(data: RawData): Uint8Array {
-	if (Array.isArray(data)) return Buffer.concat(data);
-	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }

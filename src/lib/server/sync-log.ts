@@ -1,0 +1,80 @@
+import * as Y from 'yjs';
+import { DocBudget } from './limits';
+import type { LoadedRoom } from './persistence';
+
+/** What a room needs from persistence. Loading may be asynchronous (a shared database); appending may not. */
+export interface SyncStore {
+	loadRoom(room: string): LoadedRoom | Promise<LoadedRoom>;
+	/** Must be durable when it returns: the room relays the update right after. */
+	appendUpdate(room: string, update: Uint8Array): number;
+	compact(room: string, state: Uint8Array, uptoSeq: number): void;
+}
+
+export interface RoomLogOptions {
+	store: SyncStore;
+	log: (msg: string) => void;
+	/** Log rows after which the room writes a snapshot. */
+	compactEvery: number;
+	/** Largest encoded document the room accepts updates toward (R69). */
+	maxDocBytes: number;
+}
+
+/**
+ * A room's side of persistence: appends in order, a snapshot when the log grows long, and the
+ * document's size budget, which is only known from what was stored.
+ */
+export class RoomLog {
+	private lastSeq = 0;
+	private uncompacted = 0;
+	private readonly budget: DocBudget;
+
+	constructor(
+		private readonly room: string,
+		private readonly opts: RoomLogOptions
+	) {
+		this.budget = new DocBudget(opts.maxDocBytes);
+	}
+
+	/** Takes over where the loaded state ends. */
+	loaded(loaded: LoadedRoom): void {
+		this.budget.reset(loaded.update?.length ?? 0);
+		this.lastSeq = loaded.uptoSeq;
+		this.uncompacted = loaded.logRows;
+	}
+
+	/** Stores one update durably; throws when the store refuses (the caller must not relay it then). */
+	append(update: Uint8Array): void {
+		this.lastSeq = this.opts.store.appendUpdate(this.room, update);
+		this.uncompacted++;
+		this.budget.grow(update.length);
+	}
+
+	/** The log is long enough that a snapshot pays off. */
+	due(): boolean {
+		return this.uncompacted >= this.opts.compactEvery;
+	}
+
+	/** Writes a snapshot of `doc` and prunes the log rows it covers; a failure is only logged. */
+	compact(doc: Y.Doc): void {
+		if (this.uncompacted === 0) return;
+		try {
+			const state = Y.encodeStateAsUpdate(doc);
+			this.opts.store.compact(this.room, state, this.lastSeq);
+			this.uncompacted = 0;
+			this.budget.reset(state.length);
+		} catch (error) {
+			// The log still holds everything, so this only costs disk space; retried at the next threshold.
+			this.opts.log(
+				`room ${this.room}: compaction failed (${error instanceof Error ? error.message : String(error)})`
+			);
+		}
+	}
+
+	/** Whether `update` keeps `doc` within the size cap (R69); near the cap this costs a full encode. */
+	fits(doc: Y.Doc, update: Uint8Array): boolean {
+		return this.budget.fits(update.length, () => {
+			const state = Y.encodeStateAsUpdate(doc);
+			return { now: state.length, after: Y.mergeUpdates([state, update]).length };
+		});
+	}
+}
