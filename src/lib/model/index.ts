@@ -12,3 +12,4 @@ export * from './validate';
 export * from './random';
 export * from './builders';
 export * from './outline';
+export * from './neighbourhood';

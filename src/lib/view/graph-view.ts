@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import type { ArgMap } from '../model';
+import { connectGesture, type ConnectGesture } from './connect';
 import { junctionId, toElements } from './elements';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
@@ -11,7 +12,20 @@ export interface GraphCallbacks {
 	onMove(positions: { id: string; x: number; y: number }[]): void;
 	/** A claim was double-clicked or double-tapped: open it for editing. */
 	onOpen(id: string): void;
+	/** The relation selected in the graph (undefined when none). */
+	onSelectRelation?(id: string | undefined): void;
+	/** Right click or long press: on a claim, a relation or the empty canvas, at a point on screen. */
+	onMenu?(target: MenuTarget): void;
+	/** A connection was drawn from one claim to another with the connect handle. */
+	onConnect?(from: string, to: string): void;
+	/** The view moved or zoomed (overlays follow it). */
+	onViewport?(): void;
 }
+
+export type MenuTarget =
+	| { type: 'claim'; id: string; x: number; y: number }
+	| { type: 'relation'; id: string; x: number; y: number }
+	| { type: 'canvas'; x: number; y: number; at: { x: number; y: number } };
 
 /** Padding around the map when fitted to the screen, in px. */
 const FIT_PADDING = 32;
@@ -36,6 +50,7 @@ export class GraphView {
 	#callbacks: GraphCallbacks;
 	#fitted = false;
 	#resize: ResizeObserver | undefined;
+	#connect: ConnectGesture | undefined;
 
 	/** `container` null runs Cytoscape headless (tests, exports). */
 	constructor(container: HTMLElement | null, callbacks: GraphCallbacks) {
@@ -50,6 +65,8 @@ export class GraphView {
 			selectionType: 'additive'
 		});
 		this.#listen();
+		if (container)
+			this.#connect = connectGesture(this.cy, (from, to) => this.#callbacks.onConnect?.(from, to));
 		// Panels opening beside the map change its size without a window resize: tell Cytoscape.
 		if (container && typeof ResizeObserver !== 'undefined') {
 			let size = { w: container.clientWidth, h: container.clientHeight };
@@ -81,6 +98,88 @@ export class GraphView {
 		});
 		cy.on('position', claims, (e: EventObject) => this.#placeJunctions(e.target as NodeSingular));
 		cy.on('dbltap', claims, (e: EventObject) => this.#callbacks.onOpen((e.target as NodeSingular).id()));
+		const relations = 'edge:not(.eh-preview):not(.eh-ghost-edge)';
+		const relationSelection = () =>
+			this.#callbacks.onSelectRelation?.(cy.$(`${relations}:selected`).first().id() || undefined);
+		cy.on('select unselect', relations, relationSelection);
+		// Right click, and a long press on touch screens, open the menu of what is under the pointer.
+		cy.on('cxttap taphold', (e: EventObject) => {
+			const at = e.renderedPosition ?? { x: 0, y: 0 };
+			const target = e.target;
+			if (target === cy) {
+				this.#callbacks.onMenu?.({ type: 'canvas', x: at.x, y: at.y, at: { ...e.position } });
+			} else if (target.isNode?.() && target.data('kind') !== 'junction') {
+				if (!target.selected()) {
+					cy.$(':selected').unselect();
+					target.select();
+				}
+				this.#callbacks.onMenu?.({ type: 'claim', id: target.id(), x: at.x, y: at.y });
+			} else if (target.isEdge?.()) {
+				cy.$(':selected').unselect();
+				target.select();
+				this.#callbacks.onMenu?.({ type: 'relation', id: target.id(), x: at.x, y: at.y });
+			}
+		});
+		cy.on('viewport', () => this.#callbacks.onViewport?.());
+	}
+
+	/** Starts drawing a connection from a claim (its connect handle was grabbed). */
+	startConnect(id: string) {
+		this.#connect?.start(id);
+	}
+
+	/** Hides claims (collapsed subtrees, focus mode) and the relations touching them (R24). */
+	setHidden(ids: ReadonlySet<string>) {
+		this.cy.batch(() => {
+			this.cy.nodes('[kind != "junction"]').forEach((n) => {
+				n.toggleClass('hidden', ids.has(n.id()));
+			});
+			this.cy.edges().forEach((e) => {
+				e.toggleClass('hidden', ids.has(e.source().id()) || ids.has(e.target().id()));
+			});
+			this.cy.nodes('[kind = "junction"]').forEach((j) => {
+				const hidden = this.cy.getElementById(j.data('relation')).hasClass('hidden');
+				j.toggleClass('hidden', hidden);
+				j.connectedEdges().forEach((u) => {
+					u.toggleClass('hidden', hidden || ids.has(u.source().id()));
+				});
+			});
+		});
+	}
+
+	/** Marks claims (search results), and the current one more strongly. */
+	highlight(ids: ReadonlySet<string>, current?: string) {
+		this.cy.batch(() => {
+			this.cy.nodes().forEach((n) => {
+				n.toggleClass('match', ids.has(n.id()));
+				n.toggleClass('current-match', n.id() === current);
+			});
+		});
+	}
+
+	/** Marks collapsed claims so people see there is more under them. */
+	markCollapsed(ids: ReadonlySet<string>) {
+		this.cy.batch(() => {
+			this.cy.nodes().forEach((n) => {
+				n.toggleClass('collapsed', ids.has(n.id()));
+			});
+		});
+	}
+
+	/** Selects a relation (from the inspector or a menu). */
+	selectRelation(id: string | undefined) {
+		const edge = id ? this.cy.getElementById(id) : undefined;
+		if (edge?.selected()) return;
+		this.cy.batch(() => {
+			this.cy.$('edge:selected').unselect();
+			edge?.select();
+		});
+	}
+
+	/** A claim's box on screen, relative to the container (for overlays: in-place editing, handles). */
+	renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined {
+		const node = this.cy.getElementById(id);
+		return node.nonempty() && node.visible() ? node.renderedBoundingBox({ includeLabels: false }) : undefined;
 	}
 
 	/** Keeps the undercut markers in the middle of their relations, and comb edges combed, while claims move. */
@@ -120,7 +219,10 @@ export class GraphView {
 					continue;
 				}
 				existing.data(d.data);
-				if (existing.isEdge()) existing.classes(String(d.classes ?? ''));
+				if (existing.isEdge()) {
+					existing.toggleClass('comb', String(d.classes ?? '').includes('comb'));
+					existing.toggleClass('from-left', String(d.classes ?? '').includes('from-left'));
+				}
 				const p = d.position;
 				if (p && existing.isNode() && !existing.grabbed()) {
 					const at = existing.position();
@@ -189,6 +291,7 @@ export class GraphView {
 
 	destroy() {
 		this.#resize?.disconnect();
+		this.#connect?.destroy();
 		this.cy.destroy();
 		this.#shown.clear();
 	}

@@ -138,6 +138,30 @@ export const graphStyle: StylesheetJson = [
 		style: { 'source-endpoint': '-50% 0%', 'target-endpoint': `${COMB_TARGET_X * 100}% 50%` }
 	},
 	{ selector: 'edge.from-left', style: { 'source-endpoint': '-50% 0%' } },
+	{ selector: '.hidden', style: { display: 'none' } },
+	{
+		selector: 'node.match',
+		style: {
+			'border-color': '#f9a825',
+			'border-width': 4,
+			'underlay-color': '#fff59d',
+			'underlay-opacity': 0.9,
+			'underlay-padding': 6
+		}
+	},
+	{ selector: 'node.current-match', style: { 'underlay-color': '#ffb300', 'underlay-padding': 10 } },
+	{ selector: 'node.collapsed', style: { 'border-style': 'double', 'border-width': 6 } },
+	{
+		selector: '.eh-preview, .eh-ghost-edge',
+		style: {
+			'line-color': COLORS.selected,
+			'target-arrow-color': COLORS.selected,
+			'line-style': 'dashed',
+			width: 2
+		}
+	},
+	{ selector: '.eh-ghost-node', style: { width: 1, height: 1, opacity: 0, label: '' } },
+	{ selector: 'node.eh-hover', style: { 'border-color': COLORS.selected, 'border-width': 4 } },
 	{
 		selector: 'edge:selected',
 		style: { width: 4, 'overlay-opacity': 0.15, 'overlay-color': COLORS.selected }
