@@ -30,8 +30,9 @@ export type AppConfig = Pick<Config, 'dataDir' | 'publicUrl'> &
 export interface AppOptions {
 	/** The clock (ms since the epoch), for tests that let a week pass. */
 	now?: () => number;
-	/** Ping interval of the sync server (ms); tests shorten it. */
+	/** Ping interval and unload grace of the sync server (ms); tests shorten them. */
 	pingIntervalMs?: number;
+	unloadGraceMs?: number;
 }
 
 /** How often maps past their restore window are purged: hourly is plenty for a seven-day window. */
@@ -53,6 +54,7 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 			log,
 			limits: config.limits,
 			pingIntervalMs: options.pingIntervalMs,
+			unloadGraceMs: options.unloadGraceMs,
 			authorize: async (room, req) => {
 				if (!originAllowed(req, config.publicUrl, allowedOrigins)) {
 					return { ok: false, status: 403, reason: 'origin not allowed' };

@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: Limits = {
 	maxConnectionsPerIp: 50,
 	/** Ten minutes: an open editor sends an awareness heartbeat every 15 s, so it is never idle. */
 	idleTimeoutMs: 10 * 60 * 1000,
-	/** The article map is about 60 KiB; 8 MiB is over a hundred times that. */
+	/** The article map encodes to about 23 KiB; 8 MiB is over three hundred times that. */
 	maxDocBytes: 8 * 1024 * 1024
 };
 

@@ -41,6 +41,11 @@ export async function tokenAuthorize(_room: string, req: http.IncomingMessage): 
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
+/** Registers a cleanup for {@link cleanupAll}. */
+export function onCleanup(fn: () => Promise<void> | void): void {
+	cleanups.push(fn);
+}
+
 /** Runs (newest first) every cleanup registered by the helpers; call from afterEach. */
 export async function cleanupAll(): Promise<void> {
 	while (cleanups.length > 0) await cleanups.pop()!();
