@@ -21,7 +21,7 @@ function argmapDevServer(): Plugin {
 export default defineConfig({
 	plugins: [sveltekit(), argmapDevServer()],
 	test: {
-		include: ['src/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/security/**/*.test.ts'],
 		environment: 'node'
 	}
 });

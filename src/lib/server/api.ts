@@ -46,8 +46,13 @@ function segment(raw: string): string {
 	}
 }
 
-async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-	const path = url.pathname;
+async function route(
+	ctx: ApiContext,
+	req: IncomingMessage,
+	res: ServerResponse,
+	path: string,
+	url: URL
+): Promise<void> {
 	const method = req.method ?? 'GET';
 	if (path === '/healthz' && method === 'GET') {
 		ctx.store.healthCheck();
@@ -81,10 +86,11 @@ export async function handleApi(
 	res: ServerResponse
 ): Promise<boolean> {
 	const url = new URL(req.url ?? '/', 'http://localhost');
-	const path = url.pathname;
+	// Routed on the path as sent: URL would resolve "x/../<id>" to "<id>", and an id is never a path.
+	const path = (req.url ?? '/').split('?')[0]!;
 	if (path !== '/healthz' && !path.startsWith('/api/')) return false;
 	try {
-		await route(ctx, req, res, url);
+		await route(ctx, req, res, path, url);
 	} catch (error) {
 		if (error instanceof HttpError) sendError(res, error);
 		else {

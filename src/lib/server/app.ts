@@ -4,6 +4,7 @@ import { DELETED_RETENTION_MS, requireAccess } from './access';
 import { handleApi, type ApiContext } from './api';
 import type { Config } from './config';
 import { HttpError, setSecurityHeaders } from './http';
+import type { Limits } from './limits';
 import { createMap, purgeExpired, type CreatedMap } from './maps';
 import { originAllowed } from './origin';
 import { RoomStore } from './persistence';
@@ -25,7 +26,7 @@ export interface App {
 
 /** What createApp needs: where data lives and the links' base; the rest defaults as in README. */
 export type AppConfig = Pick<Config, 'dataDir' | 'publicUrl'> &
-	Partial<Pick<Config, 'allowedOrigins' | 'createToken' | 'limits'>>;
+	Partial<Pick<Config, 'allowedOrigins' | 'createToken'>> & { limits?: Partial<Limits> };
 
 export interface AppOptions {
 	/** The clock (ms since the epoch), for tests that let a week pass. */
