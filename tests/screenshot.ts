@@ -22,16 +22,24 @@ try {
 	await page.screenshot({ path: path.join(ROOT, 'static/screenshot.png') });
 	const dir = path.join(ROOT, 'test-results/screens');
 	fs.mkdirSync(dir, { recursive: true });
+	const shot = (name: string) => page.screenshot({ path: path.join(dir, `${name}.png`) });
 	await page.getByRole('button', { name: 'Outline' }).click();
 	await page
 		.getByRole('treeitem', { name: /^For: Claim: .*energy/i })
 		.first()
 		.click();
-	await page.screenshot({ path: path.join(dir, 'selected.png') });
+	await page.waitForTimeout(400);
+	await shot('selected');
+	await page.keyboard.press('Shift+F10');
+	await page.getByRole('menu').waitFor();
+	await shot('context-menu');
+	await page.keyboard.press('Escape');
 	await page.getByRole('button', { name: 'Zoom in' }).click();
 	await page.getByRole('button', { name: 'Zoom in' }).click();
 	await page.waitForTimeout(300);
-	await page.screenshot({ path: path.join(dir, 'zoomed.png') });
+	await shot('zoomed');
+	await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+	await shot('help');
 	console.log('Saved static/screenshot.png and test-results/screens/*.png');
 } finally {
 	await browser.close();

@@ -4,7 +4,14 @@ import { mapOf } from './test-helpers';
 
 const map = mapOf(
 	['q:question', 't:thesis', 'a:claim', 'e:evidence', 'b:claim', 'c:claim', 'u:claim'],
-	['ans:t>answers>q', 'r1:a>supports>t', 'r2:e>supports>a', 'r3:b>attacks>t', 'r4:c>attacks>b', 'r5:u>undercuts>r2']
+	[
+		'ans:t>answers>q',
+		'r1:a>supports>t',
+		'r2:e>supports>a',
+		'r3:b>attacks>t',
+		'r4:c>attacks>b',
+		'r5:u>undercuts>r2'
+	]
 );
 
 describe('neighbourhoods', () => {

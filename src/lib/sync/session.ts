@@ -57,7 +57,12 @@ export class MapSession {
 	/** Plans a command against the current map and applies it in one transaction, or refuses it unchanged. */
 	dispatch(command: Command): Result<Op[]> {
 		const plan = planCommand(this.#map, command);
-		if (plan.ok && plan.value.length > 0) applyOpsToDoc(this.doc, plan.value, this.origin);
+		if (!plan.ok || plan.value.length === 0) return plan;
+		// Typing merges into one undo step per pause; every other command is a step of its own.
+		const discrete = command.type !== 'editText';
+		if (discrete) this.undoManager.stopCapturing();
+		applyOpsToDoc(this.doc, plan.value, this.origin);
+		if (discrete) this.undoManager.stopCapturing();
 		return plan;
 	}
 

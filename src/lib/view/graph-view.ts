@@ -1,6 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import type { ArgMap } from '../model';
-import { connectGesture, type ConnectGesture } from './connect';
 import { junctionId, toElements } from './elements';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
@@ -16,8 +15,6 @@ export interface GraphCallbacks {
 	onSelectRelation?(id: string | undefined): void;
 	/** Right click or long press: on a claim, a relation or the empty canvas, at a point on screen. */
 	onMenu?(target: MenuTarget): void;
-	/** A connection was drawn from one claim to another with the connect handle. */
-	onConnect?(from: string, to: string): void;
 	/** The view moved or zoomed (overlays follow it). */
 	onViewport?(): void;
 }
@@ -49,8 +46,9 @@ export class GraphView {
 	#shown = new Map<string, string>();
 	#callbacks: GraphCallbacks;
 	#fitted = false;
+	/** Set while this object changes the selection itself, so it does not report it back as a person's. */
+	#selecting = false;
 	#resize: ResizeObserver | undefined;
-	#connect: ConnectGesture | undefined;
 
 	/** `container` null runs Cytoscape headless (tests, exports). */
 	constructor(container: HTMLElement | null, callbacks: GraphCallbacks) {
@@ -65,8 +63,6 @@ export class GraphView {
 			selectionType: 'additive'
 		});
 		this.#listen();
-		if (container)
-			this.#connect = connectGesture(this.cy, (from, to) => this.#callbacks.onConnect?.(from, to));
 		// Panels opening beside the map change its size without a window resize: tell Cytoscape.
 		if (container && typeof ResizeObserver !== 'undefined') {
 			let size = { w: container.clientWidth, h: container.clientHeight };
@@ -84,7 +80,9 @@ export class GraphView {
 	#listen() {
 		const cy = this.cy;
 		const claims = 'node[kind != "junction"]';
-		const selection = () => this.#callbacks.onSelect(cy.$(`${claims}:selected`).map((n) => n.id()));
+		const selection = () => {
+			if (!this.#selecting) this.#callbacks.onSelect(cy.$(`${claims}:selected`).map((n) => n.id()));
+		};
 		cy.on('select unselect', claims, selection);
 		cy.on('dragfree', claims, (e: EventObject) => {
 			const moved = (e.target as NodeSingular).selected() ? cy.$(`${claims}:selected`) : e.target;
@@ -98,9 +96,11 @@ export class GraphView {
 		});
 		cy.on('position', claims, (e: EventObject) => this.#placeJunctions(e.target as NodeSingular));
 		cy.on('dbltap', claims, (e: EventObject) => this.#callbacks.onOpen((e.target as NodeSingular).id()));
-		const relations = 'edge:not(.eh-preview):not(.eh-ghost-edge)';
-		const relationSelection = () =>
-			this.#callbacks.onSelectRelation?.(cy.$(`${relations}:selected`).first().id() || undefined);
+		const relations = 'edge';
+		const relationSelection = () => {
+			if (!this.#selecting)
+				this.#callbacks.onSelectRelation?.(cy.$(`${relations}:selected`).first().id() || undefined);
+		};
 		cy.on('select unselect', relations, relationSelection);
 		// Right click, and a long press on touch screens, open the menu of what is under the pointer.
 		cy.on('cxttap taphold', (e: EventObject) => {
@@ -123,9 +123,35 @@ export class GraphView {
 		cy.on('viewport', () => this.#callbacks.onViewport?.());
 	}
 
-	/** Starts drawing a connection from a claim (its connect handle was grabbed). */
-	startConnect(id: string) {
-		this.#connect?.start(id);
+	#quietly(change: () => void) {
+		this.#selecting = true;
+		try {
+			this.cy.batch(change);
+		} finally {
+			this.#selecting = false;
+		}
+	}
+
+	/** The claim drawn under a point of the page (client coordinates), if any: the drop target of a connection. */
+	claimAt(clientX: number, clientY: number): string | undefined {
+		const rect = this.cy.container()?.getBoundingClientRect();
+		if (!rect) return undefined;
+		const pan = this.cy.pan();
+		const zoom = this.cy.zoom();
+		const x = (clientX - rect.left - pan.x) / zoom;
+		const y = (clientY - rect.top - pan.y) / zoom;
+		const hit = this.cy.nodes('[kind != "junction"]').filter((n) => {
+			if (n.hasClass('hidden')) return false;
+			const b = n.boundingBox({ includeLabels: false });
+			return x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2;
+		});
+		return hit.last().id() || undefined;
+	}
+
+	/** A claim's centre on screen, relative to the container. */
+	renderedCentre(id: string): { x: number; y: number } | undefined {
+		const node = this.cy.getElementById(id);
+		return node.nonempty() ? node.renderedPosition() : undefined;
 	}
 
 	/** Hides claims (collapsed subtrees, focus mode) and the relations touching them (R24). */
@@ -157,6 +183,14 @@ export class GraphView {
 		});
 	}
 
+	/** Marks the claim a connection would be dropped on. */
+	markDropTarget(id: string | undefined) {
+		this.cy.batch(() => {
+			this.cy.$('.drop-target').removeClass('drop-target');
+			if (id) this.cy.getElementById(id).addClass('drop-target');
+		});
+	}
+
 	/** Marks collapsed claims so people see there is more under them. */
 	markCollapsed(ids: ReadonlySet<string>) {
 		this.cy.batch(() => {
@@ -170,7 +204,7 @@ export class GraphView {
 	selectRelation(id: string | undefined) {
 		const edge = id ? this.cy.getElementById(id) : undefined;
 		if (edge?.selected()) return;
-		this.cy.batch(() => {
+		this.#quietly(() => {
 			this.cy.$('edge:selected').unselect();
 			edge?.select();
 		});
@@ -236,9 +270,9 @@ export class GraphView {
 		}
 	}
 
-	/** How many claims are drawn. */
+	/** How many claims are drawn (not hidden by a collapse or focus mode). */
 	claimCount(): number {
-		return this.cy.nodes('[kind != "junction"]').length;
+		return this.cy.nodes('[kind != "junction"]').filter((n) => !n.hasClass('hidden')).length;
 	}
 
 	/** Selects exactly these claims (selection coming from elsewhere: the inspector, the outline). */
@@ -246,7 +280,7 @@ export class GraphView {
 		const wanted = new Set(ids);
 		const current = this.cy.$('node:selected').map((n) => n.id());
 		if (current.length === wanted.size && current.every((id) => wanted.has(id))) return;
-		this.cy.batch(() => {
+		this.#quietly(() => {
 			this.cy.$(':selected').unselect();
 			for (const id of ids) this.cy.getElementById(id).select();
 		});
@@ -291,7 +325,6 @@ export class GraphView {
 
 	destroy() {
 		this.#resize?.disconnect();
-		this.#connect?.destroy();
 		this.cy.destroy();
 		this.#shown.clear();
 	}

@@ -151,17 +151,7 @@ export const graphStyle: StylesheetJson = [
 	},
 	{ selector: 'node.current-match', style: { 'underlay-color': '#ffb300', 'underlay-padding': 10 } },
 	{ selector: 'node.collapsed', style: { 'border-style': 'double', 'border-width': 6 } },
-	{
-		selector: '.eh-preview, .eh-ghost-edge',
-		style: {
-			'line-color': COLORS.selected,
-			'target-arrow-color': COLORS.selected,
-			'line-style': 'dashed',
-			width: 2
-		}
-	},
-	{ selector: '.eh-ghost-node', style: { width: 1, height: 1, opacity: 0, label: '' } },
-	{ selector: 'node.eh-hover', style: { 'border-color': COLORS.selected, 'border-width': 4 } },
+	{ selector: 'node.drop-target', style: { 'border-color': COLORS.selected, 'border-width': 5 } },
 	{
 		selector: 'edge:selected',
 		style: { width: 4, 'overlay-opacity': 0.15, 'overlay-color': COLORS.selected }
