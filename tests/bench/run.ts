@@ -11,6 +11,7 @@ import { writeMap } from '../../src/lib/sync/apply';
 import { readMap } from '../../src/lib/sync/read';
 import { MapSession } from '../../src/lib/sync/session';
 import { ROOT } from '../server';
+import { syncBenchmarks } from './sync';
 
 interface Row {
 	scenario: string;
@@ -75,14 +76,20 @@ rows.push({
 	pass: edit <= 16
 });
 
+// Our sync server and the reference one, side by side (tests/bench/sync.ts).
+rows.push(...(await syncBenchmarks((line) => console.log(line))));
+
 const pad = (s: string, w: number) => s.padEnd(w);
-const fmt = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(1));
+/** Counts as they are, small timings with two decimals (sub-millisecond latencies), the rest with one. */
+const fmt = (v: number | undefined) =>
+	v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1);
+const withUnit = (v: number | undefined, unit: string) => `${fmt(v)} ${unit}`.trim();
 const header = ['scenario', 'ours', 'peer', 'ratio', 'target', 'result'];
 const table = rows.map((r) => [
 	r.scenario,
-	`${fmt(r.ours)} ${r.unit}`,
-	r.peer === undefined ? '—' : `${fmt(r.peer)} ${r.unit}`,
-	r.peer === undefined ? '—' : (r.ours / r.peer).toFixed(2),
+	withUnit(r.ours, r.unit),
+	r.peer === undefined ? '—' : withUnit(r.peer, r.unit),
+	r.peer === undefined || r.peer === 0 ? '—' : (r.ours / r.peer).toFixed(2),
 	r.target,
 	r.pass ? 'pass' : 'FAIL'
 ]);
