@@ -4,6 +4,7 @@
  * parent: every live child is SIGKILLed when the parent exits, however it exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,24 @@ export interface StandbyServer {
 	/** Lets it start: it opens the store, listens, and resolves once it accepts connections. */
 	go(): Promise<ChildServer>;
 	stop(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+/**
+ * A free loopback port below Linux's ephemeral range (32768-60999), for a server that restarts on
+ * the same port: while it is down, no outgoing socket (a client reconnecting to it can even connect
+ * to itself) can be given that port and make the restart fail with EADDRINUSE.
+ */
+export async function restartablePort(): Promise<number> {
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const port = 20_000 + Math.floor(Math.random() * 12_000);
+		const free = await new Promise<boolean>((resolve) => {
+			const probe = net.createServer();
+			probe.once('error', () => resolve(false));
+			probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+		});
+		if (free) return port;
+	}
+	throw new Error('no free port between 20000 and 32000');
 }
 
 const live = new Set<ChildProcess>();

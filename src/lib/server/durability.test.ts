@@ -10,8 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { freePort } from '../../../tests/server';
-import { standbyChild, type ChildServer, type StandbyServer } from '../../../tests/support/child-server';
+import {
+	restartablePort,
+	standbyChild,
+	type ChildServer,
+	type StandbyServer
+} from '../../../tests/support/child-server';
 import { seededRandom, type Command } from '../model';
 import { readMap } from '../sync/read';
 import { MapSession } from '../sync/session';
@@ -100,7 +104,7 @@ afterAll(async () => {
 describe('durability of the server process', () => {
 	it('R55 every update the server received survives SIGKILL; R57 edits made while it is down arrive on reconnect', async () => {
 		const random = seededRandom(SEED);
-		const port = await freePort();
+		const port = await restartablePort();
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'argmap-durability-'));
 		cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 		const env = { PORT: String(port), DATA_DIR: dataDir };
