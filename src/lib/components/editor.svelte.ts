@@ -13,12 +13,16 @@ import {
 	type Side
 } from '$lib/model';
 import { layeredLayout } from '$lib/model/layout';
-import { connect, syncUrl, type Connection, type ConnectionStatus } from '$lib/sync/connection';
+import { connect, syncUrl, type Connection, type ConnectionState } from '$lib/sync/connection';
+import { LocalPresence, participants, type Participant } from '$lib/sync/presence';
 import { parseLinkFragment, type LinkAccess } from '$lib/sync/link';
 import { MapSession } from '$lib/sync/session';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
 import { rememberMap } from './known-maps';
 import type { Action } from './shortcuts';
+
+/** Where this browser keeps the person's display name. */
+const NAME_KEY = 'argmap:name';
 
 const NEW_TEXT: Record<ClaimKind, string> = {
 	question: 'New question',
@@ -37,7 +41,14 @@ export class Editor {
 	sides = $derived<ReadonlyMap<string, Side>>(deriveSides(this.map));
 	selected = $state<string[]>([]);
 	selectedRelation = $state<string | undefined>();
-	status = $state<ConnectionStatus>('connecting');
+	connection = $state<ConnectionState>({ status: 'connecting', pending: 0, localLoaded: false });
+	people = $state.raw<Participant[]>([]);
+	/** The person whose view this one follows (their client id). */
+	following = $state<number | undefined>();
+	/** This person's display name, kept in this browser. */
+	name = $state('');
+	/** True until the person has chosen a name (or dismissed the question) once. */
+	askName = $state(false);
 	/** The last refused action's reason, shown until the next action. */
 	message = $state('');
 	/** Bumped when the text field should take focus (a new claim, Enter, a double-click). */
@@ -72,6 +83,7 @@ export class Editor {
 	view: GraphView | undefined;
 	readonly access: LinkAccess | undefined;
 	readonly session: MapSession;
+	readonly presence: LocalPresence;
 	#connection: Connection;
 	#unsubscribe: () => void;
 
@@ -102,7 +114,27 @@ export class Editor {
 			room: id,
 			token: this.access?.token
 		});
-		this.#connection.onStatus((s) => (this.status = s));
+		this.#connection.onState((s) => (this.connection = s));
+		const stored = localStorage.getItem(NAME_KEY);
+		this.askName = !stored;
+		this.name = stored ?? `Guest ${Math.floor(10 + Math.random() * 90)}`;
+		const awareness = this.#connection.provider.awareness;
+		this.presence = new LocalPresence(awareness, this.name);
+		const refreshPeople = () => (this.people = participants(awareness));
+		awareness.on('change', refreshPeople);
+		refreshPeople();
+	}
+
+	get status() {
+		return this.connection.status;
+	}
+
+	/** Sets the name others see, remembered in this browser. */
+	setName(name: string) {
+		this.name = name.trim().slice(0, 40) || this.name;
+		localStorage.setItem(NAME_KEY, this.name);
+		this.askName = false;
+		this.presence.setName(this.name);
 	}
 
 	get readOnly() {
@@ -128,6 +160,7 @@ export class Editor {
 	select(ids: string[]) {
 		this.selected = ids;
 		if (ids.length) this.selectedRelation = undefined;
+		this.presence.setSelection(ids);
 	}
 
 	selectRelation(id: string | undefined) {
@@ -269,6 +302,7 @@ export class Editor {
 				return true;
 			case 'escape':
 				if (this.menu || this.pendingConnect) [this.menu, this.pendingConnect] = [undefined, undefined];
+				else if (this.following !== undefined) this.following = undefined;
 				else if (this.focusId) this.focusId = undefined;
 				else this.select([]);
 				return true;
@@ -278,6 +312,7 @@ export class Editor {
 	}
 
 	destroy() {
+		this.presence.destroy();
 		this.#unsubscribe();
 		this.#connection.destroy();
 		this.session.destroy();

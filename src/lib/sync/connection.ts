@@ -1,14 +1,34 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
-/** Longest wait between reconnect attempts, in ms: a restarted server sees clients come back within it. */
+export interface ConnectionState {
+	status: ConnectionStatus;
+	/** Local changes made since the last completed sync with the server: they wait to be sent. */
+	pending: number;
+	/** The local copy (IndexedDB) has been loaded: the map can be shown and edited without the server. */
+	localLoaded: boolean;
+}
+
+/** Longest wait between reconnect attempts, in ms: a restarted server sees clients back within it. */
 const MAX_BACKOFF_MS = 10_000;
+/** First reconnect delay, doubled per failed attempt. */
+const BASE_BACKOFF_MS = 200;
+
+/**
+ * The delay before reconnect attempt `attempt` (1, 2, ...): exponential with "equal jitter", half fixed and
+ * half random, so a server restart does not bring every client back in the same instant.
+ */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+	const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1));
+	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
 
 export interface Connection {
 	readonly provider: WebsocketProvider;
-	onStatus(listener: (status: ConnectionStatus) => void): () => void;
+	onState(listener: (state: ConnectionState) => void): () => void;
 	destroy(): void;
 }
 
@@ -18,44 +38,78 @@ export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
 }
 
 /**
- * Connects a document to its room with the standard y-websocket provider; the token travels as a
- * query parameter of the websocket URL only (never in the page URL's path or query).
+ * Connects a document to its room with the standard y-websocket provider, and keeps a local copy in
+ * IndexedDB so the map opens and stays editable while the server is unreachable; everything merges on
+ * reconnect. The token travels as a query parameter of the websocket URL only.
  */
-export function connect(doc: Y.Doc, options: { url: string; room: string; token?: string }): Connection {
+export function connect(
+	doc: Y.Doc,
+	options: { url: string; room: string; token?: string; offline?: boolean; random?: () => number }
+): Connection {
+	const local =
+		options.offline === false ? undefined : new IndexeddbPersistence(`argmap:${options.room}`, doc);
 	const provider = new WebsocketProvider(options.url, options.room, doc, {
 		params: options.token ? { token: options.token } : {},
 		maxBackoffTime: MAX_BACKOFF_MS
 	});
-	const listeners = new Set<(s: ConnectionStatus) => void>();
-	let status: ConnectionStatus = 'connecting';
-	const emit = (next: ConnectionStatus) => {
-		status = next;
-		for (const l of listeners) l(next);
+	const listeners = new Set<(s: ConnectionState) => void>();
+	const state: ConnectionState = { status: 'connecting', pending: 0, localLoaded: !local };
+	const emit = (change: Partial<ConnectionState>) => {
+		Object.assign(state, change);
+		for (const l of listeners) l({ ...state });
 	};
-	provider.on('status', ({ status: s }: { status: string }) =>
-		emit(
-			s === 'connected'
-				? provider.synced
-					? 'online'
-					: 'connecting'
-				: s === 'connecting'
-					? 'connecting'
-					: 'offline'
-		)
+	const onUpdate = (_update: Uint8Array, origin: unknown) => {
+		// Changes that did not come from the server or the local copy wait until the next sync.
+		if (origin !== provider && origin !== local && !(provider.wsconnected && provider.synced)) {
+			emit({ pending: state.pending + 1 });
+		}
+	};
+	doc.on('update', onUpdate);
+	provider.on('status', ({ status }: { status: string }) =>
+		emit({
+			status:
+				status === 'connected'
+					? provider.synced
+						? 'online'
+						: 'connecting'
+					: status === 'connecting'
+						? 'connecting'
+						: 'offline'
+		})
 	);
-	provider.on('sync', (synced: boolean) => emit(synced && provider.wsconnected ? 'online' : 'connecting'));
-	provider.on('connection-close', () => emit('offline'));
-	provider.on('connection-error', () => emit('offline'));
+	provider.on('sync', (synced: boolean) => {
+		const online = synced && provider.wsconnected;
+		emit({ status: online ? 'online' : 'connecting', ...(online && { pending: 0 }) });
+	});
+	provider.on('connection-close', () => {
+		// Read by y-websocket right after this event to schedule the next attempt: jitter it.
+		provider.maxBackoffTime = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, options.random);
+		emit({ status: 'offline' });
+	});
+	provider.on('connection-error', () => emit({ status: 'offline' }));
+	local?.whenSynced.then(() => emit({ localLoaded: true }));
+	// The browser knows before the socket does: drop at once when the network goes, retry when it is back.
+	const offline = () => {
+		provider.disconnect();
+		emit({ status: 'offline' });
+	};
+	const online = () => provider.connect();
+	globalThis.addEventListener?.('offline', offline);
+	globalThis.addEventListener?.('online', online);
 	return {
 		provider,
-		onStatus(listener) {
+		onState(listener) {
 			listeners.add(listener);
-			listener(status);
+			listener({ ...state });
 			return () => listeners.delete(listener);
 		},
 		destroy() {
+			globalThis.removeEventListener?.('offline', offline);
+			globalThis.removeEventListener?.('online', online);
 			listeners.clear();
+			doc.off('update', onUpdate);
 			provider.destroy();
+			void local?.destroy();
 		}
 	};
 }

@@ -148,6 +148,51 @@ export class GraphView {
 		return hit.last().id() || undefined;
 	}
 
+	/** A point of the page (client coordinates) in map coordinates. */
+	modelPoint(clientX: number, clientY: number): { x: number; y: number } {
+		const rect = this.cy.container()?.getBoundingClientRect() ?? { left: 0, top: 0 };
+		const pan = this.cy.pan();
+		const zoom = this.cy.zoom();
+		return { x: (clientX - rect.left - pan.x) / zoom, y: (clientY - rect.top - pan.y) / zoom };
+	}
+
+	/** A map point on screen, relative to the container. */
+	renderedPoint(p: { x: number; y: number }): { x: number; y: number } {
+		const pan = this.cy.pan();
+		const zoom = this.cy.zoom();
+		return { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y };
+	}
+
+	/** Shows the map around a centre at a zoom (following a colleague's view). */
+	showView(view: { x: number; y: number; zoom: number }) {
+		const zoom = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), view.zoom));
+		this.cy.viewport({
+			zoom,
+			pan: { x: this.cy.width() / 2 - view.x * zoom, y: this.cy.height() / 2 - view.y * zoom }
+		});
+	}
+
+	/** The visible area as a centre and zoom (what colleagues follow). */
+	currentView(): { x: number; y: number; zoom: number } {
+		return { ...this.viewCentre(), zoom: Math.round(this.cy.zoom() * 1000) / 1000 };
+	}
+
+	/** Outlines the claims other people have selected, in their colours (R29). */
+	showPresence(entries: Iterable<readonly [string, string]>) {
+		const selections = new Map(entries);
+		this.cy.batch(() => {
+			this.cy.nodes('.remote-selected').forEach((n) => {
+				if (!selections.has(n.id())) n.removeClass('remote-selected');
+			});
+			for (const [id, colour] of selections) {
+				const n = this.cy.getElementById(id);
+				if (n.empty()) continue;
+				n.data('remoteColour', colour);
+				n.addClass('remote-selected');
+			}
+		});
+	}
+
 	/** A claim's centre on screen, relative to the container. */
 	renderedCentre(id: string): { x: number; y: number } | undefined {
 		const node = this.cy.getElementById(id);

@@ -151,6 +151,15 @@ export const graphStyle: StylesheetJson = [
 	},
 	{ selector: 'node.current-match', style: { 'underlay-color': '#ffb300', 'underlay-padding': 10 } },
 	{ selector: 'node.collapsed', style: { 'border-style': 'double', 'border-width': 6 } },
+	{
+		selector: 'node.remote-selected',
+		style: {
+			'underlay-color': 'data(remoteColour)',
+			'underlay-opacity': 0.55,
+			'underlay-padding': 7,
+			'underlay-shape': 'round-rectangle'
+		}
+	},
 	{ selector: 'node.drop-target', style: { 'border-color': COLORS.selected, 'border-width': 5 } },
 	{
 		selector: 'edge:selected',
