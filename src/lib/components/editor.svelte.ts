@@ -114,7 +114,12 @@ export class Editor {
 			room: id,
 			token: this.access?.token
 		});
-		this.#connection.onState((s) => (this.connection = s));
+		this.#connection.onState((s) => {
+			if (s.closedReason && s.closedReason !== this.connection.closedReason) {
+				this.message = `Disconnected: ${s.closedReason}. Your changes stay in this browser; ask for a current link.`;
+			}
+			this.connection = s;
+		});
 		const stored = localStorage.getItem(NAME_KEY);
 		this.askName = !stored;
 		this.name = stored ?? `Guest ${Math.floor(10 + Math.random() * 90)}`;

@@ -10,7 +10,17 @@ export interface ConnectionState {
 	pending: number;
 	/** The local copy (IndexedDB) has been loaded: the map can be shown and edited without the server. */
 	localLoaded: boolean;
+	/** Why the server ended the connection for good (link replaced, map deleted, map full), if it did. */
+	closedReason?: string;
 }
+
+/**
+ * Closes after which reconnecting cannot help: the 44xx range (4410 map deleted, 4413 map full) and a
+ * policy close (1008) for a replaced link. A policy close for going over the message rate is not final:
+ * the client comes back after its backoff.
+ */
+export const isTerminalClose = (code: number, reason = '') =>
+	(code >= 4400 && code < 4500) || (code === 1008 && !/rate/i.test(reason));
 
 /** Longest wait between reconnect attempts, in ms: a restarted server sees clients back within it. */
 const MAX_BACKOFF_MS = 10_000;
@@ -50,7 +60,8 @@ export function connect(
 		options.offline === false ? undefined : new IndexeddbPersistence(`argmap:${options.room}`, doc);
 	const provider = new WebsocketProvider(options.url, options.room, doc, {
 		params: options.token ? { token: options.token } : {},
-		maxBackoffTime: MAX_BACKOFF_MS
+		maxBackoffTime: MAX_BACKOFF_MS,
+		shouldReconnect: (event: CloseEvent) => !isTerminalClose(event.code, event.reason)
 	});
 	const listeners = new Set<(s: ConnectionState) => void>();
 	const state: ConnectionState = { status: 'connecting', pending: 0, localLoaded: !local };
@@ -87,6 +98,9 @@ export function connect(
 		emit({ status: 'offline' });
 	});
 	provider.on('connection-error', () => emit({ status: 'offline' }));
+	provider.on('closed', ({ reason }: { code: number; reason: string }) =>
+		emit({ status: 'offline', closedReason: reason || 'the server ended the connection' })
+	);
 	local?.whenSynced.then(() => emit({ localLoaded: true }));
 	// The browser knows before the socket does: drop at once when the network goes, retry when it is back.
 	const offline = () => {
