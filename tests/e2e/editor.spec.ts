@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server';
 import { claimOnScreen, freshMap, open, treeItem } from './editor-helpers';
 import { escape, seedText, selectInOutline, SEED } from './fixtures';
@@ -10,6 +10,15 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
 	await server?.stop();
 });
+
+/** A real mouse drag in small steps, as a hand does it. */
+async function dragFromTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+	await page.mouse.move(from.x, from.y);
+	await page.mouse.down();
+	for (let i = 1; i <= 8; i++)
+		await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+	await page.mouse.up();
+}
 
 const row = (text: string) => new RegExp(`: ${escape(text)}$`);
 
@@ -94,13 +103,7 @@ test('R26, R4: dragging the connect handle onto another claim asks for the kind;
 	const handle = page.getByRole('button', { name: 'Drag to connect this claim to another' });
 	const from = await handle.boundingBox();
 	const to = await claimOnScreen(page, 'belt-and-road');
-	await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
-	await page.mouse.down();
-	for (let i = 1; i <= 8; i++) {
-		await page.mouse.move(from!.x + ((to.x - from!.x) * i) / 8, from!.y + ((to.y - from!.y) * i) / 8);
-	}
-	await page.waitForTimeout(200);
-	await page.mouse.up();
+	await dragFromTo(page, { x: from!.x + from!.width / 2, y: from!.y + from!.height / 2 }, to);
 	const picker = page.getByRole('menu', { name: 'Choose the relation' });
 	await expect(picker).toBeVisible();
 	await picker.getByRole('menuitem', { name: 'Attacks' }).click();
@@ -113,14 +116,7 @@ test('R26, R4: dragging the connect handle onto another claim asks for the kind;
 		.toBe(true);
 	// The same connection again is a duplicate: refused with a reason, nothing added.
 	const before = (await map.exportJson()).relations.length;
-	await page.evaluate(() => undefined);
-	await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
-	await page.mouse.down();
-	for (let i = 1; i <= 8; i++) {
-		await page.mouse.move(from!.x + ((to.x - from!.x) * i) / 8, from!.y + ((to.y - from!.y) * i) / 8);
-	}
-	await page.waitForTimeout(200);
-	await page.mouse.up();
+	await dragFromTo(page, { x: from!.x + from!.width / 2, y: from!.y + from!.height / 2 }, to);
 	await page
 		.getByRole('menu', { name: 'Choose the relation' })
 		.getByRole('menuitem', { name: 'Attacks' })
@@ -185,10 +181,7 @@ test('R9: tidy layout rearranges the whole map as one undoable change', async ({
 	const { page } = await open(browser, map.link);
 	const original = (await map.exportJson()).claims.find((c) => c.id === 'thesis')!;
 	const at = await claimOnScreen(page, 'thesis');
-	await page.mouse.move(at.x, at.y);
-	await page.mouse.down();
-	for (let i = 1; i <= 5; i++) await page.mouse.move(at.x + i * 30, at.y + i * 20);
-	await page.mouse.up();
+	await dragFromTo(page, at, { x: at.x + 150, y: at.y + 100 });
 	await expect
 		.poll(async () => (await map.exportJson()).claims.find((c) => c.id === 'thesis')!.x)
 		.not.toBe(original.x);

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../server';
@@ -13,6 +13,12 @@ export const SEED = JSON.parse(
 
 export const seedText = (id: string) => SEED.claims.find((c) => c.id === id)!.text;
 
+/** Contexts opened by the running test: each test closes its people, so browsers do not pile up. */
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+	await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+});
+
 /** Opens a link in a fresh browser context (a separate person), failing the test on any page error. */
 export async function openAs(
 	browser: Browser,
@@ -20,6 +26,7 @@ export async function openAs(
 	options: Parameters<Browser['newContext']>[0] = {}
 ): Promise<{ page: Page; errors: string[] }> {
 	const context = await browser.newContext(options);
+	contexts.push(context);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('console', (m) => {
