@@ -82,3 +82,18 @@ export async function startServer(
 	};
 	return server;
 }
+
+/**
+ * fetch that retries a request once or twice when the connection drops: Node's fetch reuses idle
+ * keep-alive sockets, and a server may close one at the very moment it is reused ("other side closed").
+ */
+export async function fetchRetry(url: string, init?: RequestInit, tries = 3): Promise<Response> {
+	for (let i = 1; ; i++) {
+		try {
+			return await fetch(url, init);
+		} catch (error) {
+			if (i >= tries) throw error;
+			await new Promise((r) => setTimeout(r, 100 * i));
+		}
+	}
+}

@@ -1,10 +1,11 @@
+import { fetchRetry } from '../server';
 import { expect, type Browser, type Page } from '@playwright/test';
 import type { RunningServer } from '../server';
 import { openAs } from './fixtures';
 
 /** A fresh copy of the article map for one test, so tests never see each other's edits. */
 export async function freshMap(server: RunningServer) {
-	const res = await fetch(`${server.url}/api/maps`, {
+	const res = await fetchRetry(`${server.url}/api/maps`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ template: 'russia-china' })
@@ -12,7 +13,7 @@ export async function freshMap(server: RunningServer) {
 	const body = (await res.json()) as { id: string; editToken: string; viewToken: string };
 	const link = `${server.url}/m/${body.id}#edit=${body.editToken}`;
 	const exportJson = async () => {
-		const r = await fetch(`${server.url}/api/maps/${body.id}/export?format=json`, {
+		const r = await fetchRetry(`${server.url}/api/maps/${body.id}/export?format=json`, {
 			headers: { authorization: `Bearer ${body.viewToken}` }
 		});
 		return (await r.json()) as {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from '../server';
+import { startServer, type RunningServer, fetchRetry } from '../server';
 import { escape, openAs, outline, SEED, seedText, selectInOutline } from './fixtures';
 
 let server: RunningServer;
@@ -102,7 +102,7 @@ test('R18, R21: a dragged claim moves for everyone, written once on drop; the le
 	const id = new URL(server.links.edit!).pathname.split('/').pop();
 	const token = new URL(server.links.view!).hash.split('=')[1];
 	const positionOf = async (claimId: string) => {
-		const res = await fetch(`${server.url}/api/maps/${id}/export?format=json`, {
+		const res = await fetchRetry(`${server.url}/api/maps/${id}/export?format=json`, {
 			headers: { authorization: `Bearer ${token}` }
 		});
 		const claim = (await res.json()).claims.find((c: { id: string }) => c.id === claimId);

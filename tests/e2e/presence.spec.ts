@@ -111,3 +111,40 @@ test('R57: an offline person keeps editing; on reconnect all three converge with
 	const stored = await map.exportJson();
 	for (const t of texts) expect(stored.claims.some((claim) => claim.text === t)).toBe(true);
 });
+
+test('R57: a map opened before opens again while the server is unreachable, editable, and syncs later', async ({
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const map = await freshMap(server);
+	const { page } = await open(browser, map.link);
+	// The page is cached for offline use once its service worker is active.
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		const path = location.pathname;
+		for (let i = 0; i < 100 && !(await caches.match(path)); i++) await new Promise((r) => setTimeout(r, 100));
+	});
+	await selectInOutline(page, seedText('vietnam'));
+	await page.getByRole('textbox', { name: 'Text' }).fill('Edited before going offline');
+	await expect
+		.poll(async () => (await map.exportJson()).claims.some((c) => c.text === 'Edited before going offline'))
+		.toBe(true);
+	// Let the local copy settle, then lose the network and reload the page.
+	await page.waitForTimeout(500);
+	await page.context().setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('status', { name: /Connection: (Offline|Connecting)/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Outline' }).click();
+	await expect(treeItem(page, /Edited before going offline$/)).toBeAttached();
+	await selectInOutline(page, 'Edited before going offline');
+	await page.keyboard.press('s');
+	await page.keyboard.type('Written with the server out of reach');
+	await expect(page.getByRole('status', { name: /changes? waiting/ })).toBeVisible();
+	await page.context().setOffline(false);
+	await expect(page.getByRole('status', { name: 'Connection: Online' })).toBeVisible({ timeout: 30_000 });
+	await expect
+		.poll(async () =>
+			(await map.exportJson()).claims.some((c) => c.text === 'Written with the server out of reach')
+		)
+		.toBe(true);
+});

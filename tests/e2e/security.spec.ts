@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { MapSession } from '../../src/lib/sync/session';
-import { startServer, type RunningServer } from '../server';
+import { startServer, type RunningServer, fetchRetry } from '../server';
 import { outline } from './fixtures';
 
 /** Script tags, event handlers, javascript: URLs, SVG, entities, template syntax, mutation XSS. */
@@ -54,7 +54,7 @@ test.afterAll(async () => {
 
 /** Creates a blank map and writes the corpus into it as claims (plus a quote, a section and the title). */
 async function writeCorpus(): Promise<{ id: string; editToken: string; viewToken: string }> {
-	const post = await fetch(`${server.url}/api/maps`, {
+	const post = await fetchRetry(`${server.url}/api/maps`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ template: 'blank', title: 'XSS corpus' })
@@ -80,7 +80,7 @@ async function writeCorpus(): Promise<{ id: string; editToken: string; viewToken
 	await expect
 		.poll(
 			async () => {
-				const res = await fetch(`${server.url}/api/maps/${map.id}/export`, {
+				const res = await fetchRetry(`${server.url}/api/maps/${map.id}/export`, {
 					headers: { authorization: `Bearer ${map.viewToken}` }
 				});
 				return ((await res.json()) as { claims: unknown[]; title: string }).claims.length;
@@ -177,7 +177,7 @@ test('R71: an XSS corpus in claim text, quote, section and title is shown as tex
 });
 
 test('R71: pages, API answers and static files carry the CSP and the security headers', async () => {
-	const home = await fetch(`${server.url}/`);
+	const home = await fetchRetry(`${server.url}/`);
 	const csp = home.headers.get('content-security-policy') ?? '';
 	for (const directive of [
 		"default-src 'self'",
@@ -192,7 +192,11 @@ test('R71: pages, API answers and static files carry the CSP and the security he
 	expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
 	expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
 	const asset = /\/_app\/immutable\/[^"]+\.js/.exec(await home.text())![0];
-	for (const res of [home, await fetch(`${server.url}${asset}`), await fetch(`${server.url}/healthz`)]) {
+	for (const res of [
+		home,
+		await fetchRetry(`${server.url}${asset}`),
+		await fetchRetry(`${server.url}/healthz`)
+	]) {
 		expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff');
 		expect(res.headers.get('referrer-policy'), res.url).toBe('no-referrer');
 		expect(res.headers.get('content-security-policy'), res.url).toContain("frame-ancestors 'none'");
