@@ -34,16 +34,34 @@ export async function open(
 	return person;
 }
 
-/** The on-screen centre of a claim in the diagram (read from the drawing; the test then uses the mouse). */
+/**
+ * The on-screen centre of a claim in the diagram (read from the drawing, once any pan or zoom animation
+ * has settled; the test then uses the mouse or the touch screen there).
+ */
 export async function claimOnScreen(page: Page, id: string) {
-	return page.evaluate((cid) => {
-		const el = document.querySelector('[data-testid="graph"]') as HTMLElement & {
-			_cyreg: { cy: import('cytoscape').Core };
-		};
-		const p = el._cyreg.cy.getElementById(cid).renderedPosition();
-		const box = el.getBoundingClientRect();
-		return { x: box.left + p.x, y: box.top + p.y };
-	}, id);
+	const read = () =>
+		page.evaluate((cid) => {
+			const el = document.querySelector('[data-testid="graph"]') as HTMLElement & {
+				_cyreg: { cy: import('cytoscape').Core };
+			};
+			const cy = el._cyreg.cy;
+			if (cy.animated()) return null;
+			const p = cy.getElementById(cid).renderedPosition();
+			const box = el.getBoundingClientRect();
+			return { x: box.left + p.x, y: box.top + p.y };
+		}, id);
+	// The same reading twice, 100 ms apart: the view has stopped moving.
+	let last = '';
+	await expect
+		.poll(async () => {
+			const now = JSON.stringify(await read());
+			const settled = now !== 'null' && now === last;
+			last = now;
+			if (!settled) await page.waitForTimeout(100);
+			return settled;
+		})
+		.toBe(true);
+	return JSON.parse(last) as { x: number; y: number };
 }
 
 export const treeItem = (page: Page, text: string | RegExp) =>
