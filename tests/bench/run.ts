@@ -11,16 +11,7 @@ import { writeMap } from '../../src/lib/sync/apply';
 import { readMap } from '../../src/lib/sync/read';
 import { MapSession } from '../../src/lib/sync/session';
 import { ROOT } from '../server';
-import { syncBenchmarks } from './sync';
-
-interface Row {
-	scenario: string;
-	ours: number;
-	peer?: number;
-	unit: string;
-	target: string;
-	pass: boolean;
-}
+import { syncBenchmarks, type Row } from './sync';
 
 /** Median of `runs` timings of `fn` in ms, after one warm-up run. */
 function median(runs: number, fn: () => void): number {
