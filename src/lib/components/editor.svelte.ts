@@ -4,6 +4,7 @@ import {
 	deriveSides,
 	hiddenByCollapse,
 	indexOf,
+	isId,
 	neighbourhoodOf,
 	newId,
 	type ArgMap,
@@ -23,6 +24,16 @@ import type { Action } from './shortcuts';
 
 /** Where this browser keeps the person's display name. */
 const NAME_KEY = 'argmap:name';
+/** Where this browser keeps the person's stable id (votes, comments and history are by person). */
+const PERSON_KEY = 'argmap:person';
+
+function personIdOf(storage: Storage): string {
+	const stored = storage.getItem(PERSON_KEY);
+	if (isId(stored)) return stored;
+	const id = newId('p');
+	storage.setItem(PERSON_KEY, id);
+	return id;
+}
 
 const NEW_TEXT: Record<ClaimKind, string> = {
 	question: 'New question',
@@ -81,6 +92,8 @@ export class Editor {
 			: [];
 	});
 	view: GraphView | undefined;
+	/** This person's stable id, kept in this browser (R29). */
+	readonly personId: string;
 	readonly access: LinkAccess | undefined;
 	readonly session: MapSession;
 	readonly presence: LocalPresence;
@@ -124,7 +137,8 @@ export class Editor {
 		this.askName = !stored;
 		this.name = stored ?? `Guest ${Math.floor(10 + Math.random() * 90)}`;
 		const awareness = this.#connection.provider.awareness;
-		this.presence = new LocalPresence(awareness, this.name);
+		this.personId = personIdOf(localStorage);
+		this.presence = new LocalPresence(awareness, this.name, this.personId);
 		const refreshPeople = () => (this.people = participants(awareness));
 		awareness.on('change', refreshPeople);
 		refreshPeople();

@@ -14,7 +14,7 @@ export function isId(value: unknown): value is string {
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** A random id with a prefix; `random` is injectable so tests are seeded. */
-export function newId(prefix: 'c' | 'r', random: () => number = Math.random): string {
+export function newId(prefix: 'c' | 'r' | 'p', random: () => number = Math.random): string {
 	let out = `${prefix}-`;
 	for (let i = 0; i < 10; i++) out += ALPHABET[Math.floor(random() * ALPHABET.length)];
 	return out;

@@ -6,8 +6,12 @@ import { LocalPresence, parsePresence, participants, PALETTE } from './presence'
 describe('presence', () => {
 	it('R29: another client’s presence is validated; malformed parts are left out', () => {
 		expect(
-			parsePresence({ user: { name: '  Ada  ', colour: PALETTE[1] }, selection: ['a', '../x', 3] }, 7)
+			parsePresence(
+				{ user: { id: 'p-ada', name: '  Ada  ', colour: PALETTE[1] }, selection: ['a', '../x', 3] },
+				7
+			)
 		).toEqual({
+			person: 'p-ada',
 			name: 'Ada',
 			colour: PALETTE[1],
 			selection: ['a'],
@@ -22,17 +26,23 @@ describe('presence', () => {
 		);
 		expect(odd?.colour).toBe(PALETTE[3]);
 		expect(odd?.pointer).toBeNull();
+		expect(odd?.person).toBe('client-3');
 	});
 
 	it('R29: the local person comes first; pointer moves are coalesced', async () => {
 		const awareness = new Awareness(new Y.Doc());
-		const local = new LocalPresence(awareness, 'Zoe');
+		const local = new LocalPresence(awareness, 'Zoe', 'p-zoe');
 		let updates = 0;
 		awareness.on('change', () => updates++);
 		for (let i = 0; i < 20; i++) local.move({ pointer: { x: i, y: i } });
 		await new Promise((r) => setTimeout(r, 150));
 		expect(updates).toBe(1);
-		expect(participants(awareness)[0]).toMatchObject({ name: 'Zoe', self: true, pointer: { x: 19, y: 19 } });
+		expect(participants(awareness)[0]).toMatchObject({
+			person: 'p-zoe',
+			name: 'Zoe',
+			self: true,
+			pointer: { x: 19, y: 19 }
+		});
 		local.destroy();
 		awareness.destroy();
 	});

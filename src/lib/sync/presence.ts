@@ -3,6 +3,8 @@ import { isId } from '../model';
 
 /** What each person shares about themselves: presence, never stored in the map (awareness). */
 export interface Presence {
+	/** The person's stable id (kept in their browser): votes, comments and history name people by it. */
+	person: string;
 	name: string;
 	colour: string;
 	selection: string[];
@@ -48,6 +50,7 @@ export function parsePresence(raw: unknown, clientId: number): Presence | undefi
 	const pointer = s.pointer as Record<string, unknown> | null | undefined;
 	const view = s.view as Record<string, unknown> | null | undefined;
 	return {
+		person: isId(user.id) ? user.id : `client-${clientId}`,
 		name: user.name.trim().slice(0, NAME_MAX),
 		colour:
 			typeof user.colour === 'string' && PALETTE.includes(user.colour) ? user.colour : colourFor(clientId),
@@ -82,10 +85,11 @@ export class LocalPresence {
 
 	constructor(
 		readonly awareness: Awareness,
-		name: string
+		name: string,
+		readonly person: string
 	) {
 		awareness.setLocalState({
-			user: { name, colour: colourFor(awareness.clientID) },
+			user: { id: person, name, colour: colourFor(awareness.clientID) },
 			selection: [],
 			pointer: null,
 			view: null
@@ -94,6 +98,7 @@ export class LocalPresence {
 
 	setName(name: string) {
 		const user = {
+			id: this.person,
 			name: name.trim().slice(0, NAME_MAX) || 'Guest',
 			colour: colourFor(this.awareness.clientID)
 		};
