@@ -74,6 +74,8 @@ export class Editor {
 	/** A connection drawn on the canvas, waiting for its kind. */
 	pendingConnect = $state<{ from: string; to: string; x: number; y: number } | undefined>();
 	helpOpen = $state(false);
+	/** The open tab of the panel beside the map (see side-panels.ts). */
+	sidePanel = $state('details');
 	canUndo = $state(false);
 	canRedo = $state(false);
 	/** Claims not drawn: under a collapsed claim, or outside the focused claim's neighbourhood (R24). */
