@@ -1,4 +1,5 @@
 import { fail, parseArgMap, type ArgMap, type Result } from '../model';
+import type { Codec } from './index';
 
 /** The native format's media type and file extension. */
 export const JSON_FORMAT = { mime: 'application/json', extension: 'json' } as const;
@@ -42,3 +43,12 @@ export function serializeJson(map: ArgMap): string {
 	};
 	return JSON.stringify(doc, null, 2) + '\n';
 }
+
+export const JSON_CODEC = {
+	id: 'json',
+	label: 'JSON (native)',
+	extension: JSON_FORMAT.extension,
+	mime: JSON_FORMAT.mime,
+	parse: parseJson,
+	serialize: serializeJson
+} as const satisfies Codec;

@@ -1,0 +1,33 @@
+import type { ArgMap, Result } from '../model';
+
+/**
+ * The text formats a map is imported from and exported to. Each is a pure codec in its own module,
+ * loaded on demand (`loadCodec`), so the editor's first load carries none of them.
+ */
+export const TEXT_FORMATS = ['json', 'argdown', 'aif', 'kialo', 'graphml', 'markdown'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+
+export interface Codec {
+	readonly id: TextFormat;
+	/** What a person reads in menus and messages ("Argdown", "AIF JSON", …). */
+	readonly label: string;
+	readonly extension: string;
+	readonly mime: string;
+	/** Reads a whole file; the error names the format and the line or field at fault. Absent: export only. */
+	readonly parse?: (text: string) => Result<ArgMap>;
+	readonly serialize: (map: ArgMap) => string;
+}
+
+export const isTextFormat = (value: unknown): value is TextFormat =>
+	typeof value === 'string' && (TEXT_FORMATS as readonly string[]).includes(value);
+
+const loaders: Record<TextFormat, () => Promise<Codec>> = {
+	json: async () => (await import('./json')).JSON_CODEC,
+	argdown: () => Promise.reject(new Error('Argdown is not available yet')),
+	aif: () => Promise.reject(new Error('AIF is not available yet')),
+	kialo: () => Promise.reject(new Error('Kialo is not available yet')),
+	graphml: () => Promise.reject(new Error('GraphML is not available yet')),
+	markdown: () => Promise.reject(new Error('Markdown is not available yet'))
+};
+
+export const loadCodec = (format: TextFormat): Promise<Codec> => loaders[format]();
