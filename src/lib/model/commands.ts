@@ -2,7 +2,8 @@ import { checkText, isClaimKind, isCoord, QUOTE_MAX, SECTION_MAX, type Claim, ty
 import { fail, ok, type Result } from './errors';
 import { isId, type ClaimId, type RelationId } from './ids';
 import { indexOf, type ArgMap } from './map';
-import { endsAllowed } from './normalize';
+import { planRestore } from './diff';
+import { checkInvariants, endsAllowed } from './normalize';
 import type { ClaimFields, Op } from './ops';
 import type { Relation, RelationKind } from './relation';
 import { optionalString } from './validate';
@@ -31,7 +32,9 @@ export type Command =
 	| { type: 'deleteClaims'; ids: readonly string[] }
 	| { type: 'deleteRelations'; ids: readonly string[] }
 	| { type: 'move'; positions: readonly { id: string; x: number; y: number }[] }
-	| { type: 'setTitle'; title: string };
+	| { type: 'setTitle'; title: string }
+	/** Makes the map equal to `map` (restoring a saved version, R150): one step, undone as one. */
+	| { type: 'replaceMap'; map: ArgMap };
 
 function freshId(map: ArgMap, id: string, where: string): Result<string> {
 	if (!isId(id)) return fail('BAD_ID', where);
@@ -232,6 +235,10 @@ export function planCommand(map: ArgMap, cmd: Command): Result<Op[]> {
 				ops.push({ op: 'setPosition', id: claim.value.id, x: p.x, y: p.y });
 			}
 			return ok(ops);
+		}
+		case 'replaceMap': {
+			const problems = checkInvariants(cmd.map);
+			return problems.length ? fail('BAD_FORMAT', 'map', problems[0]) : ok(planRestore(map, cmd.map));
 		}
 		case 'setTitle': {
 			const title = checkText(cmd.title, 'title');
