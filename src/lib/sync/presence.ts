@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { isId } from '../model';
+import { isStance, type Stance } from '../model/debate';
 
 /** What each person shares about themselves: presence, never stored in the map (awareness). */
 export interface Presence {
@@ -12,6 +13,8 @@ export interface Presence {
 	pointer: { x: number; y: number } | null;
 	/** The centre of the visible area in map coordinates and the zoom, for "follow". */
 	view: { x: number; y: number; zoom: number } | null;
+	/** The side the person argues in a debate (R115); absent until they pick one. */
+	side?: Stance;
 }
 
 export interface Participant extends Presence {
@@ -59,7 +62,8 @@ export function parsePresence(raw: unknown, clientId: number): Presence | undefi
 		view:
 			view && finite(view.x) && finite(view.y) && finite(view.zoom) && view.zoom > 0
 				? { x: view.x, y: view.y, zoom: view.zoom }
-				: null
+				: null,
+		side: isStance(s.side) ? s.side : undefined
 	};
 }
 
@@ -103,6 +107,11 @@ export class LocalPresence {
 			colour: colourFor(this.awareness.clientID)
 		};
 		this.awareness.setLocalStateField('user', user);
+	}
+
+	/** The side this person argues (R115), or none. */
+	setSide(side: Stance | undefined) {
+		this.awareness.setLocalStateField('side', side ?? null);
 	}
 
 	setSelection(ids: string[]) {
