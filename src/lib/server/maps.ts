@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { planCommand, TITLE_MAX, type ArgMap } from '../model';
-import { templateMap, TEMPLATES, type Template } from '../seed/index';
+import { templateMap, templateSources, TEMPLATES, type Template } from '../seed/index';
 import { applyOpsToDoc, writeMap } from '../sync/apply';
 import { readMap } from '../sync/read';
+import { writeSources } from '../sync/sources';
 import { HttpError } from './http';
 import type { MapRecord, RoomStore } from './persistence';
 import { CLOSE } from './sync-protocol';
@@ -72,6 +73,7 @@ function storeNewMap(store: RoomStore, publicUrl: string, map: ArgMap, template:
 	const id = newMapId();
 	const doc = new Y.Doc();
 	writeMap(doc, map);
+	if (template === 'russia-china') writeSources(doc, templateSources(template));
 	const editToken = newToken();
 	const viewToken = newToken();
 	store.createMap(
