@@ -1,4 +1,16 @@
 import type { ArgMap, Result } from '../model';
+import { detectFormat } from './detect';
+
+export { detectFormat };
+
+/** Largest file an import accepts (5 MiB): far above any real map, small enough to parse without freezing. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** A parsed file and what the import changed or left out on the way (dialogue nodes skipped, …). */
+export interface Imported {
+	readonly map: ArgMap;
+	readonly warnings: readonly string[];
+}
 
 /**
  * The text formats a map is imported from and exported to. Each is a pure codec in its own module,
@@ -15,6 +27,8 @@ export interface Codec {
 	readonly mime: string;
 	/** Reads a whole file; the error names the format and the line or field at fault. Absent: export only. */
 	readonly parse?: (text: string) => Result<ArgMap>;
+	/** `parse`, with the list of things the format's reader skipped or changed (for the import summary). */
+	readonly read?: (text: string) => Result<Imported>;
 	readonly serialize: (map: ArgMap) => string;
 }
 
@@ -25,7 +39,7 @@ const loaders: Record<TextFormat, () => Promise<Codec>> = {
 	json: async () => (await import('./json')).JSON_CODEC,
 	argdown: () => Promise.reject(new Error('Argdown is not available yet')),
 	aif: () => Promise.reject(new Error('AIF is not available yet')),
-	kialo: () => Promise.reject(new Error('Kialo is not available yet')),
+	kialo: async () => (await import('./kialo')).KIALO_CODEC,
 	graphml: () => Promise.reject(new Error('GraphML is not available yet')),
 	markdown: () => Promise.reject(new Error('Markdown is not available yet'))
 };

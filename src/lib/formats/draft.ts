@@ -1,0 +1,137 @@
+import {
+	checkInvariants,
+	fail,
+	isId,
+	normalize,
+	ok,
+	parseClaim,
+	TEXT_MAX,
+	TITLE_MAX,
+	type ArgMap,
+	type Claim,
+	type ClaimId,
+	type ClaimKind,
+	type Relation,
+	type RelationId,
+	type RelationKind,
+	type Result,
+	type Source
+} from '../model';
+import { withLayout } from '../model/layout';
+import type { Imported } from './index';
+
+export interface DraftClaim {
+	kind: ClaimKind;
+	text: string;
+	quote?: string;
+	section?: string;
+	x?: number;
+	y?: number;
+}
+
+/** Turns a label from a file ("Argument from addiction", "Fleisch gesünder") into an id-safe slug. */
+export function slug(label: string): string {
+	const plain = label
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9_-]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 56);
+	return plain || 'c';
+}
+
+/**
+ * A map being read from a file: claims and relations collected with their place in the file, then
+ * checked and normalized into a valid {@link ArgMap} (R81). Ids from the file are kept when they
+ * are valid and free; others get a slug of the label. Relations the model cannot hold (a claim
+ * relating to itself, a duplicate, an undercut of nothing) are dropped and listed as warnings.
+ */
+export class Draft {
+	private readonly claims = new Map<string, Claim>();
+	private readonly relations: Relation[] = [];
+	private readonly taken = new Set<string>();
+	readonly warnings: string[] = [];
+
+	constructor(private readonly format: string) {}
+
+	/** A free id: `wanted` when it is a valid id and unused, else a slug of it with a number. */
+	freshId(wanted: string, fallback = 'c'): string {
+		if (isId(wanted) && !this.taken.has(wanted)) {
+			this.taken.add(wanted);
+			return wanted;
+		}
+		const base = isId(slug(wanted)) ? slug(wanted) : fallback;
+		let id = base;
+		for (let n = 2; this.taken.has(id) || !isId(id); n++) id = `${base}-${n}`;
+		this.taken.add(id);
+		return id;
+	}
+
+	/** Adds a claim under an id from {@link freshId}; `where` names its place in the file. */
+	addClaim(id: string, claim: DraftClaim, where: string): Result<ClaimId> {
+		if (claim.text.trim() === '') return fail('EMPTY_TEXT', `${this.format} ${where}`);
+		let text = claim.text;
+		if (text.length > TEXT_MAX) {
+			text = text.slice(0, TEXT_MAX - 1) + '…';
+			this.warnings.push(`${where}: text shortened to ${TEXT_MAX} characters`);
+		}
+		const parsed = parseClaim({ ...claim, id, text }, `${this.format} ${where}`);
+		if (!parsed.ok) return parsed;
+		this.claims.set(id, parsed.value);
+		return ok(parsed.value.id);
+	}
+
+	hasClaim(id: string): boolean {
+		return this.claims.has(id);
+	}
+
+	kindOf(id: string): ClaimKind | undefined {
+		return this.claims.get(id)?.kind;
+	}
+
+	/** Adds a relation (its id from `wanted` when free); returns the id, or undefined when dropped. */
+	relate(kind: RelationKind, from: string, to: string, where: string, wanted = 'r'): RelationId | undefined {
+		if (kind !== 'undercuts' && from === to) {
+			this.warnings.push(`${where}: a claim relating to itself was left out`);
+			return undefined;
+		}
+		const id = this.freshId(wanted, 'r') as RelationId;
+		this.relations.push({ id, kind, from: from as ClaimId, to: to as ClaimId | RelationId });
+		return id;
+	}
+
+	/** The finished map: normalized (dropped relations reported), laid out where positions are missing. */
+	finish(title: string, source?: Source): Result<Imported> {
+		if (this.claims.size === 0 && this.relations.length === 0) {
+			this.warnings.push('the file holds no claims');
+		}
+		const cleanTitle = title.replace(/\s+/g, ' ').trim().slice(0, TITLE_MAX) || 'Imported map';
+		const map: ArgMap = normalize({
+			title: cleanTitle,
+			...(source && { source }),
+			claims: this.claims.values(),
+			relations: this.relations
+		});
+		const dropped = this.relations.length - map.relations.length;
+		if (dropped > 0) {
+			this.warnings.push(
+				`${dropped} relation${dropped === 1 ? '' : 's'} left out (duplicates or kinds the map does not allow)`
+			);
+		}
+		const problems = checkInvariants(map);
+		if (problems.length) return fail('BAD_FORMAT', this.format, problems[0]);
+		const laidOut = map.claims.some((c) => c.x === undefined) ? withLayout(map) : map;
+		return ok({ map: laidOut, warnings: this.warnings });
+	}
+}
+
+/** `read` without the warnings: the codec's `parse`. */
+export const withoutWarnings =
+	(read: (text: string) => Result<Imported>) =>
+	(text: string): Result<ArgMap> => {
+		const result = read(text);
+		return result.ok ? ok(result.value.map) : result;
+	};
+
+/** Keeps text inside the model's limit for a one-line field (titles, sections). */
+export const oneLine = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);

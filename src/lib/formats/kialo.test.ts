@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../model';
+import { mapOf } from '../model/test-helpers';
+import { articleMap } from '../seed';
+import { readKialo, serializeKialo } from './kialo';
+import { content, must } from './test-helpers';
+
+const NESTED = `Discussion Title: Should cities ban cars?
+
+1. Cities should ban cars from their centres.
+1.1. Pro: Cars pollute the air people breathe.
+1.1.1. Con: Electric cars do not pollute the streets.
+1.1.1.1. Pro: Their share grows every year.
+1.2. Con: Shops in the centre would lose customers.
+1.2.1. Pro: -> See 1.1.1.
+1.3. Pro: Streets without cars are safer for children.
+`;
+
+describe('Kialo', () => {
+	it('R84: reads nested numbering into claims and pro/con relations', () => {
+		const { map } = must(readKialo(NESTED));
+		expect(map.title).toBe('Should cities ban cars?');
+		expect(map.claims).toHaveLength(6);
+		expect(map.relations).toHaveLength(6);
+		expect(checkInvariants(map)).toEqual([]);
+		const { relations } = content(map);
+		expect(relations).toContain(
+			'Electric cars do not pollute the streets. attacks Cars pollute the air people breathe.'
+		);
+		expect(relations).toContain(
+			'Electric cars do not pollute the streets. supports Shops in the centre would lose customers.'
+		);
+		expect(map.claims.find((c) => c.text.startsWith('Cities'))?.kind).toBe('thesis');
+		expect(map.claims.every((c) => c.x !== undefined)).toBe(true);
+	});
+
+	it('R84: reads CRLF line endings, a byte order mark and escaped Markdown', () => {
+		const text =
+			'\uFEFFDiscussion Title: Escapes\r\n\r\n1. A \\*starred\\* \\[claim\\] with a \\_\\_dunder\\_\\_ and 3\\.5 \\# signs\r\n' +
+			'1.1. Con: Second\\\\line\r\ncontinues here\r\n';
+		const { map } = must(readKialo(text));
+		expect(content(map, { kinds: false }).claims).toEqual([
+			'A *starred* [claim] with a __dunder__ and 3.5 # signs',
+			'Second\\line\ncontinues here'
+		]);
+	});
+
+	it('R84: a root with unlabelled children is a question answered by theses', () => {
+		const text = `Discussion Title: Q\n\n1. Which way?\n1.1. Left is best.\n1.1.1. Pro: It is shorter.\n1.2. Right is best.\n`;
+		const { map } = must(readKialo(text));
+		expect(content(map).relations).toEqual([
+			'It is shorter. supports Left is best.',
+			'Left is best. answers Which way?',
+			'Right is best. answers Which way?'
+		]);
+		expect(content(map).claims).toContain('question: Which way?');
+	});
+
+	it('R84: refuses bad numbering and dangling links with the line', () => {
+		const orphan = readKialo('Discussion Title: x\n\n1. A\n1.2.1. Pro: B\n');
+		expect(!orphan.ok && orphan.error.message).toMatch(/^Kialo line 4: .*before its parent 1\.2\./);
+		const dangling = readKialo('Discussion Title: x\n\n1. A\n1.1. Pro: -> See 1.7.\n');
+		expect(!dangling.ok && dangling.error.message).toMatch(/^Kialo line 4: .*1\.7/);
+		const junk = readKialo('hello\n1. A\n');
+		expect(!junk.ok && junk.error.message).toMatch(/^Kialo line 1:/);
+		const empty = readKialo('Discussion Title: x\n\n1. A\n1.1. Pro: \n');
+		expect(!empty.ok && empty.error.message).toMatch(/^Kialo line 4: A claim needs some text/);
+	});
+
+	it('R84: writes a claim reached twice once, then as -> See', () => {
+		const map = mapOf(
+			['t:thesis:T', 'a:claim:A', 'b:claim:B', 'c:claim:C'],
+			['r1:a>supports>t', 'r2:b>attacks>t', 'r3:c>supports>a', 'r4:c>supports>b']
+		);
+		const text = serializeKialo(map);
+		expect(text).toBe(
+			'Discussion Title: test\n\n1. T\n1.1. Pro: A\n1.1.1. Pro: C\n1.2. Con: B\n1.2.1. Pro: -> See 1.1.1.\n'
+		);
+		expect(content(must(readKialo(text)).map)).toEqual(content(map));
+	});
+
+	it('R84: round trip of the article map keeps every claim text and every support and attack', () => {
+		const map = articleMap();
+		const back = must(readKialo(serializeKialo(map))).map;
+		const before = content(map, { kinds: false });
+		const after = content(back, { kinds: false });
+		expect(after.claims).toEqual(before.claims);
+		// Undercuts become objections to the reason they concern; everything else is kept.
+		const plain = (rs: string[]) => rs.filter((r) => !r.includes(' undercuts '));
+		expect(plain(after.relations)).toEqual(expect.arrayContaining(plain(before.relations)));
+		expect(after.relations).toHaveLength(before.relations.length);
+		expect(content(back).claims).toContain('question: Will Russia and China form an alliance?');
+	});
+});
