@@ -2,6 +2,7 @@ import {
 	checkInvariants,
 	fail,
 	isId,
+	isRecord,
 	normalize,
 	ok,
 	parseClaim,
@@ -132,6 +133,35 @@ export const withoutWarnings =
 		const result = read(text);
 		return result.ok ? ok(result.value.map) : result;
 	};
+
+/** The citation fields of a file's `source`, each checked; anything else is left out. */
+export function cleanSource(raw: unknown): Source | undefined {
+	if (!isRecord(raw)) return undefined;
+	const out: Record<string, string | number> = {};
+	for (const key of ['author', 'title', 'doi', 'publication'] as const) {
+		const value = raw[key];
+		if (typeof value === 'string' && value.trim() && value.length <= 500) out[key] = value;
+	}
+	if (Number.isInteger(raw.year)) out.year = raw.year as number;
+	return Object.keys(out).length ? (out as Source) : undefined;
+}
+
+/** Parses JSON; a syntax error names the format and, when the engine tells the offset, line and column. */
+export function parseJsonText(text: string, format: string): Result<unknown> {
+	try {
+		return ok(JSON.parse(text));
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		const at = /position (\d+)/.exec(message);
+		if (!at) return fail('BAD_FORMAT', format, message);
+		const before = text.slice(0, Number(at[1])).split('\n');
+		return fail(
+			'BAD_FORMAT',
+			`${format} line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`,
+			message
+		);
+	}
+}
 
 /** Keeps text inside the model's limit for a one-line field (titles, sections). */
 export const oneLine = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);

@@ -38,7 +38,7 @@ export const isTextFormat = (value: unknown): value is TextFormat =>
 const loaders: Record<TextFormat, () => Promise<Codec>> = {
 	json: async () => (await import('./json')).JSON_CODEC,
 	argdown: () => Promise.reject(new Error('Argdown is not available yet')),
-	aif: () => Promise.reject(new Error('AIF is not available yet')),
+	aif: async () => (await import('./aif')).AIF_CODEC,
 	kialo: async () => (await import('./kialo')).KIALO_CODEC,
 	graphml: () => Promise.reject(new Error('GraphML is not available yet')),
 	markdown: () => Promise.reject(new Error('Markdown is not available yet'))
