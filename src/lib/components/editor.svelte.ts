@@ -18,6 +18,8 @@ import { connect, syncUrl, type Connection, type ConnectionState } from '$lib/sy
 import { LocalPresence, participants, type Participant } from '$lib/sync/presence';
 import { parseLinkFragment, type LinkAccess } from '$lib/sync/link';
 import { MapSession } from '$lib/sync/session';
+import { EMPTY_VOTES, ratingsFrom, setVote, voteOf, watchVotes, readVotes } from '$lib/sync/votes';
+import { evaluate, type Evaluation, type Ratings } from '$lib/model/evaluate';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
 import { rememberMap } from './known-maps';
 import type { Action } from './shortcuts';
@@ -77,6 +79,14 @@ export class Editor {
 	/** The open tab of the panel beside the map (see side-panels.ts). */
 	sidePanel = $state('details');
 	canUndo = $state(false);
+	/** Everyone's votes, one snapshot per transaction that changed a vote (R100). */
+	votes = $state.raw(EMPTY_VOTES);
+	/** The ratings of the claims and relations on the map, normalised to [0, 1]. */
+	ratings = $derived<Ratings>(ratingsFrom(this.votes, this.map));
+	/** Strengths and acceptance, recomputed as anyone edits or votes (R102-R104). */
+	evaluation = $derived<Evaluation>(evaluate(this.map, this.ratings));
+	/** Whether the diagram shows strengths and labels (R107); this person's view only. */
+	showEvaluation = $state(false);
 	canRedo = $state(false);
 	/** Claims not drawn: under a collapsed claim, or outside the focused claim's neighbourhood (R24). */
 	hidden = $derived.by(() => {
@@ -101,6 +111,7 @@ export class Editor {
 	readonly presence: LocalPresence;
 	#connection: Connection;
 	#unsubscribe: () => void;
+	#unwatchVotes: () => void;
 
 	constructor(readonly id: string) {
 		this.access = parseLinkFragment(location.hash);
@@ -116,6 +127,8 @@ export class Editor {
 			if (this.selectedRelation && !relations.has(this.selectedRelation as never))
 				this.selectedRelation = undefined;
 		});
+		this.votes = readVotes(this.session.doc);
+		this.#unwatchVotes = watchVotes(this.session.doc, (votes) => (this.votes = votes));
 		const undo = this.session.undoManager;
 		const refreshUndo = () => {
 			this.canUndo = undo.canUndo();
@@ -176,6 +189,20 @@ export class Editor {
 		const result = this.session.dispatch(command);
 		this.message = result.ok ? '' : result.error.message;
 		return result.ok;
+	}
+
+	/** Sets (0..4) or removes (undefined) this person's vote on a claim or relation (R100). */
+	vote(targetId: string, value: number | undefined) {
+		if (this.readOnly) {
+			this.message = 'This is a view-only link: ask for the edit link to vote';
+			return;
+		}
+		setVote(this.session.doc, this.session.origin, this.personId, targetId, value);
+	}
+
+	/** This person's own vote on a claim or relation, if any. */
+	myVote(targetId: string): number | undefined {
+		return voteOf(this.votes, this.personId, targetId);
 	}
 
 	select(ids: string[]) {
@@ -335,6 +362,7 @@ export class Editor {
 	destroy() {
 		this.presence.destroy();
 		this.#unsubscribe();
+		this.#unwatchVotes();
 		this.#connection.destroy();
 		this.session.destroy();
 		this.session.doc.destroy();
