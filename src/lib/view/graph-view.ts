@@ -362,6 +362,24 @@ export class GraphView {
 		if (node.nonempty()) this.cy.animate({ center: { eles: node } }, { duration: 200 });
 	}
 
+	/** Zooms so some claims fill the screen, up to `maxZoom`, animated (presentation mode, R125). */
+	zoomTo(ids: readonly string[], maxZoom = 2) {
+		const cy = this.cy;
+		const eles = cy.collection();
+		for (const id of ids) eles.merge(cy.getElementById(id));
+		if (eles.empty()) return;
+		const box = eles.boundingBox({ includeLabels: false });
+		const room = (size: number) => Math.max(1, size - 4 * FIT_PADDING);
+		const fit = Math.min(maxZoom, room(cy.width()) / box.w, room(cy.height()) / box.h);
+		const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), fit));
+		const pan = {
+			x: cy.width() / 2 - (box.x1 + box.w / 2) * zoom,
+			y: cy.height() / 2 - (box.y1 + box.h / 2) * zoom
+		};
+		cy.stop(true, false);
+		cy.animate({ zoom, pan }, { duration: 300 });
+	}
+
 	/** The centre of the visible area in map coordinates (where a free new claim goes). */
 	viewCentre(): { x: number; y: number } {
 		const e = this.cy.extent();
