@@ -1,9 +1,7 @@
 /** The handlers of /api/maps/:id/...: one function per route, each checking the map's token first. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serializeJson } from '../formats/json';
-import { readMap } from '../sync/read';
 import { requireAccess, restorableUntil, type Granted } from './access';
-import { bearerToken, HttpError, parseJsonBody, readBody, sendJson, sendText } from './http';
+import { bearerToken, parseJsonBody, readBody, sendJson } from './http';
 import {
 	deleteMap,
 	duplicateMap,
@@ -48,20 +46,6 @@ function describe(record: MapRecord, access?: Access) {
 		restorableUntil: restorableUntil(record)
 	};
 }
-
-const EXPORTS: Record<string, { type: string; extension: string; serialize: typeof serializeJson }> = {
-	json: { type: 'application/json', extension: 'json', serialize: serializeJson }
-};
-
-/** GET /api/maps/:id/export?format=json (view token suffices). */
-export const exportMap: MapHandler = async (ctx, req, res, id, url) => {
-	grant(ctx, req, id, 'view');
-	const format = url.searchParams.get('format') ?? 'json';
-	const codec = EXPORTS[format];
-	if (!codec) throw new HttpError(400, `format: expected one of ${Object.keys(EXPORTS).join(', ')}`);
-	const map = await ctx.sync.withRoom(id, (doc) => readMap(doc).map);
-	sendText(res, 200, codec.type, codec.serialize(map), `${id}.${codec.extension}`);
-};
 
 /** GET /api/maps/:id: title, dates and the access the token grants; deleted maps answer too. */
 export const getMap: MapHandler = async (ctx, req, res, id) => {

@@ -3,7 +3,6 @@ import { requireCreateToken } from './access';
 import {
 	deleteMapRoute,
 	duplicateMapRoute,
-	exportMap,
 	getMap,
 	renameMapRoute,
 	replaceTokensRoute,
@@ -11,6 +10,7 @@ import {
 	type MapApiContext,
 	type MapHandler
 } from './api-maps';
+import { exportMapRoute, importMapRoute } from './api-transfer';
 import { bearerToken, HttpError, parseJsonBody, readBody, sendError, sendJson } from './http';
 import { createMap, parseCreateRequest } from './maps';
 import { originAllowed } from './origin';
@@ -28,7 +28,8 @@ export interface ApiContext extends MapApiContext {
 /** /api/maps/:id/<action>: the handler of each method; '' is the map itself. */
 const MAP_ROUTES: Record<string, Partial<Record<string, MapHandler>>> = {
 	'': { GET: getMap, PATCH: renameMapRoute, DELETE: deleteMapRoute },
-	export: { GET: exportMap },
+	export: { GET: exportMapRoute },
+	import: { POST: importMapRoute },
 	tokens: { POST: replaceTokensRoute },
 	duplicate: { POST: duplicateMapRoute },
 	restore: { POST: restoreMapRoute }
