@@ -40,7 +40,7 @@ const loaders: Record<TextFormat, () => Promise<Codec>> = {
 	argdown: () => Promise.reject(new Error('Argdown is not available yet')),
 	aif: async () => (await import('./aif')).AIF_CODEC,
 	kialo: async () => (await import('./kialo')).KIALO_CODEC,
-	graphml: () => Promise.reject(new Error('GraphML is not available yet')),
+	graphml: async () => (await import('./graphml')).GRAPHML_CODEC,
 	markdown: () => Promise.reject(new Error('Markdown is not available yet'))
 };
 
