@@ -11,6 +11,7 @@ import {
 	type MapHandler
 } from './api-maps';
 import { exportMapRoute, importMapRoute } from './api-transfer';
+import { routeHistory, type HistoryApi } from './api-versions';
 import { bearerToken, HttpError, parseJsonBody, readBody, sendError, sendJson } from './http';
 import { createMap, parseCreateRequest } from './maps';
 import { originAllowed } from './origin';
@@ -23,6 +24,8 @@ export interface ApiContext extends MapApiContext {
 	createToken?: string;
 	/** Origins besides the server's own allowed to change maps (R67). */
 	allowedOrigins: readonly string[];
+	/** Versions and activity of maps (R153). */
+	history?: HistoryApi;
 }
 
 /** /api/maps/:id/<action>: the handler of each method; '' is the map itself. */
@@ -69,6 +72,7 @@ async function route(
 		sendJson(res, 201, createMap(ctx.store, ctx.publicUrl, template, title));
 		return;
 	}
+	if (ctx.history && (await routeHistory({ ...ctx, history: ctx.history }, req, res, path, url))) return;
 	const match = /^\/api\/maps\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
 	const routes = match ? MAP_ROUTES[match[2] ?? ''] : undefined;
 	if (!match || !routes) throw new HttpError(404, `No API at ${method} ${path}`);

@@ -9,6 +9,8 @@ import { createMap, purgeExpired, type CreatedMap } from './maps';
 import { originAllowed } from './origin';
 import { RoomStore } from './persistence';
 import { SyncServer } from './sync-server';
+import { HistoryRecorder, type HistoryTiming } from './history';
+import { SqliteVersionStore } from './versions';
 
 export interface App {
 	/** Serves the API; calls `next` for everything else (the SvelteKit app). Every answer gets the security headers. */
@@ -34,6 +36,8 @@ export interface AppOptions {
 	/** Ping interval and unload grace of the sync server (ms); tests shorten them. */
 	pingIntervalMs?: number;
 	unloadGraceMs?: number;
+	/** When automatic versions and activity entries are written (the map's history); tests shorten it. */
+	history?: Partial<HistoryTiming>;
 }
 
 /** How often maps past their restore window are purged: hourly is plenty for a seven-day window. */
@@ -44,15 +48,25 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 	const store = new RoomStore(config.dataDir);
 	const now = options.now ?? Date.now;
 	const allowedOrigins = config.allowedOrigins ?? [];
+	const versions = new SqliteVersionStore(config.dataDir);
+	const recorder = new HistoryRecorder({
+		store: versions,
+		withDoc: (room, fn) => ctx.sync.withRoom(room, fn),
+		now,
+		log,
+		timing: options.history
+	});
 	const ctx: ApiContext = {
 		store,
 		publicUrl: config.publicUrl,
 		createToken: config.createToken,
 		allowedOrigins,
 		now,
+		history: { recorder, store: versions },
 		sync: new SyncServer({
 			store,
 			log,
+			onEdit: (room, doc, person) => recorder.edited(room, doc, person),
 			limits: config.limits,
 			pingIntervalMs: options.pingIntervalMs,
 			unloadGraceMs: options.unloadGraceMs,
@@ -74,6 +88,10 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 	};
 	const purgeDeleted = () => {
 		const purged = purgeExpired(ctx, now(), DELETED_RETENTION_MS);
+		for (const id of purged) {
+			recorder.forget(id);
+			versions.removeMap(id);
+		}
 		if (purged.length > 0) log(`purged ${purged.length} map(s) deleted over a week ago`);
 		return purged;
 	};
@@ -100,7 +118,10 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 		purgeDeleted,
 		async close() {
 			clearInterval(purger);
+			await recorder.flush();
+			recorder.close();
 			await ctx.sync.close();
+			versions.close();
 			store.close();
 		}
 	};

@@ -20,6 +20,8 @@ export interface RoomOptions extends RoomLogOptions {
 	unloadGraceMs: number;
 	/** Called once when the room is gone (unloaded or broken): the server forgets it. */
 	onGone: (room: Room) => void;
+	/** Called before an edit connection's update is applied (the map's history, R146). Must not throw. */
+	onEdit?: (room: Room, conn: Conn) => void;
 }
 
 /**
@@ -198,6 +200,7 @@ export class Room {
 					this.closeConn(conn, CLOSE.MAP_FULL, 'map is full');
 					break;
 				}
+				this.opts.onEdit?.(this, conn);
 				this.echoToOrigin = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 				try {
 					Y.applyUpdate(this.doc, message.update, conn);

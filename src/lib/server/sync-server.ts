@@ -3,11 +3,13 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { isId } from '../model';
+import { personOf } from './history';
 import { DEFAULT_LIMITS, TokenBucket, type Limits } from './limits';
 import { CLOSE } from './sync-protocol';
 import { toBytes, waitClosed, type Access, type Conn } from './sync-conn';
 import { UpgradeGate, type Verdict } from './sync-gate';
 import { Room, type SyncStore } from './sync-room';
+import type { Person } from './versions';
 
 export type { Access } from './sync-conn';
 export type { Verdict } from './sync-gate';
@@ -26,6 +28,8 @@ export interface SyncServerOptions {
 	compactEvery?: number;
 	/** Overrides of {@link DEFAULT_LIMITS}. */
 	limits?: Partial<Limits>;
+	/** Told before each edit of a map is applied, with who made it (the map's history). Must not throw. */
+	onEdit?: (roomId: string, doc: Y.Doc, person: Person | null) => void;
 }
 
 /** How often sockets are pinged; one missed pong and the socket is dropped (ms). Proxies often cut idle sockets at 60 s. */
@@ -128,6 +132,9 @@ export class SyncServer {
 			compactEvery: this.opts.compactEvery ?? DEFAULT_COMPACT_EVERY,
 			unloadGraceMs: this.opts.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
 			maxDocBytes: this.limits.maxDocBytes,
+			onEdit:
+				this.opts.onEdit &&
+				((r, conn) => this.opts.onEdit!(r.id, r.doc, personOf(r.awareness, conn.clientIds))),
 			onGone: (gone) => {
 				if (this.rooms.get(gone.id) === gone) this.rooms.delete(gone.id);
 			}
