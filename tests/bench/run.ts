@@ -11,6 +11,7 @@ import { writeMap } from '../../src/lib/sync/apply';
 import { readMap } from '../../src/lib/sync/read';
 import { MapSession } from '../../src/lib/sync/session';
 import { ROOT } from '../server';
+import { clusterBenchmarks } from './cluster';
 import { syncBenchmarks, type Row } from './sync';
 
 /** Median of `runs` timings of `fn` in ms, after one warm-up run. */
@@ -69,6 +70,8 @@ rows.push({
 
 // Our sync server and the reference one, side by side (tests/bench/sync.ts).
 rows.push(...(await syncBenchmarks((line) => console.log(line))));
+// Several server processes sharing a room through PostgreSQL and Redis (tests/bench/cluster.ts).
+rows.push(...(await clusterBenchmarks((line) => console.log(line))));
 
 const pad = (s: string, w: number) => s.padEnd(w);
 /** Counts as they are, small timings with two decimals (sub-millisecond latencies), the rest with one. */

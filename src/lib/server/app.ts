@@ -7,7 +7,8 @@ import { HttpError, setSecurityHeaders } from './http';
 import type { Limits } from './limits';
 import { createMap, purgeExpired, type CreatedMap } from './maps';
 import { originAllowed } from './origin';
-import { RoomStore } from './persistence';
+import { openBackend } from './backend';
+import type { RoomStore } from './persistence';
 import { SyncServer } from './sync-server';
 import { HistoryRecorder, type HistoryTiming } from './history';
 import { SqliteVersionStore } from './versions';
@@ -28,7 +29,7 @@ export interface App {
 
 /** What createApp needs: where data lives and the links' base; the rest defaults as in README. */
 export type AppConfig = Pick<Config, 'dataDir' | 'publicUrl'> &
-	Partial<Pick<Config, 'allowedOrigins' | 'createToken'>> & { limits?: Partial<Limits> };
+	Partial<Pick<Config, 'allowedOrigins' | 'createToken' | 'cluster'>> & { limits?: Partial<Limits> };
 
 export interface AppOptions {
 	/** The clock (ms since the epoch), for tests that let a week pass. */
@@ -45,7 +46,8 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Everything the server does besides serving pages: persistence, the sync endpoint, the HTTP API. */
 export function createApp(config: AppConfig, log = console.log, options: AppOptions = {}): App {
-	const store = new RoomStore(config.dataDir);
+	const backend = openBackend(config, log);
+	const store = backend.store;
 	const now = options.now ?? Date.now;
 	const allowedOrigins = config.allowedOrigins ?? [];
 	const versions = new SqliteVersionStore(config.dataDir);
@@ -64,7 +66,8 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 		now,
 		history: { recorder, store: versions },
 		sync: new SyncServer({
-			store,
+			store: backend.syncStore,
+			cluster: backend.cluster,
 			log,
 			onEdit: (room, doc, person) => recorder.edited(room, doc, person),
 			limits: config.limits,
@@ -114,7 +117,10 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 		},
 		handleUpgrade: (req, socket, head) => ctx.sync.handleUpgrade(req, socket, head),
 		createFirstMap: () =>
-			store.listMaps().length === 0 ? createMap(store, config.publicUrl, 'russia-china') : undefined,
+			// With several processes, each would create one: maps are created through the page or the API.
+			!backend.cluster && store.listMaps().length === 0
+				? createMap(store, config.publicUrl, 'russia-china')
+				: undefined,
 		purgeDeleted,
 		async close() {
 			clearInterval(purger);
@@ -122,7 +128,7 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 			recorder.close();
 			await ctx.sync.close();
 			versions.close();
-			store.close();
+			await backend.close();
 		}
 	};
 }

@@ -11,6 +11,52 @@ export interface Config {
 	/** When set, creating a map needs it as a bearer token (R60); unset, anyone can create. */
 	createToken: string | undefined;
 	limits: Limits;
+	/** Set when REDIS_URL and DATABASE_URL are: several processes share the rooms (R190). */
+	cluster?: ClusterConfig;
+}
+
+export interface ClusterConfig {
+	/** redis:// or rediss:// URL of the Redis that carries updates and presence between processes. */
+	redisUrl: string;
+	/** postgres:// or postgresql:// URL of the PostgreSQL that stores maps, tokens and documents. */
+	databaseUrl: string;
+}
+
+/** A URL with one of `protocols`, or an error naming the variable. */
+function serviceUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[], example: string): string {
+	const raw = env[name]!;
+	let url: URL | undefined;
+	try {
+		url = new URL(raw);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !protocols.includes(url.protocol) || url.hostname === '') {
+		// Never echo the value: it may carry a password.
+		throw new Error(`${name} must be a URL such as ${example}`);
+	}
+	return raw;
+}
+
+/** REDIS_URL and DATABASE_URL: both (several processes) or neither (one process, SQLite). */
+function readCluster(env: NodeJS.ProcessEnv): ClusterConfig | undefined {
+	const redis = env.REDIS_URL || undefined;
+	const database = env.DATABASE_URL || undefined;
+	if (!redis && !database) return undefined;
+	if (!redis || !database) {
+		throw new Error(
+			`${redis ? 'DATABASE_URL' : 'REDIS_URL'} must be set too: REDIS_URL and DATABASE_URL go together (several processes), or neither is set (one process)`
+		);
+	}
+	return {
+		redisUrl: serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+		databaseUrl: serviceUrl(
+			env,
+			'DATABASE_URL',
+			['postgres:', 'postgresql:'],
+			'postgres://user:password@127.0.0.1:5432/argmap'
+		)
+	};
 }
 
 /** Shortest CREATE_TOKEN accepted: 128 bits of base64 (22 characters), past guessing. */
@@ -87,6 +133,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 		publicUrl,
 		allowedOrigins: readOrigins(env.ALLOWED_ORIGINS),
 		createToken,
-		limits
+		limits,
+		cluster: readCluster(env)
 	};
 }

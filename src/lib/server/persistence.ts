@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import { crc32 } from './checksum';
+import { mergeStored, type LoadedRoom, type StoredBlob } from './persistence-merge';
 import { MapTable, type MapChanges, type MapRecord, type NewMap } from './persistence-maps';
 import { SCHEMA, prepare } from './persistence-sql';
 
 export type { MapChanges, MapRecord, NewMap } from './persistence-maps';
-
-/** A room's persisted state, merged, plus what could not be read. */
-export interface LoadedRoom {
-	/** Snapshot and log merged into one update, or null when the room has never been written. */
-	update: Uint8Array | null;
-	/** One line per unreadable snapshot or row: room, seq and reason. */
-	problems: string[];
-	/** Highest seq seen (0 if none): a compaction of the loaded state may prune the log up to here. */
-	uptoSeq: number;
-	/** Log rows after the snapshot, readable or not: how much a compaction would save. */
-	logRows: number;
-}
+export type { LoadedRoom } from './persistence-merge';
 
 /**
  * WAL + NORMAL: a commit is a write() into the WAL without an fsync, so it survives a crash of this
@@ -33,26 +22,8 @@ export type Durability = 'NORMAL' | 'FULL';
 /** How long a write waits for another connection's lock (e.g. a backup tool) before failing, in ms. */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** Why a stored blob cannot be used, or null when it is a readable Yjs update with the right checksum. */
-function blobProblem(data: Uint8Array, checksum: number): string | null {
-	if (crc32(data) !== checksum) return 'checksum mismatch';
-	try {
-		// applyUpdate can swallow garbage silently; a full decode throws on it instead.
-		Y.decodeUpdate(data);
-		return null;
-	} catch (error) {
-		return `not a Yjs update (${error instanceof Error ? error.message : String(error)})`;
-	}
-}
-
-interface Row {
-	seq: number;
-	data: Uint8Array;
-	checksum: number;
-}
-
 /** Yjs documents (append log + compacted snapshot per room) and map metadata in one SQLite file. */
-export class RoomStore {
+export class SqliteRoomStore {
 	private readonly db: Database.Database;
 	private readonly stmt: ReturnType<typeof prepare>;
 	private readonly maps: MapTable;
@@ -74,52 +45,10 @@ export class RoomStore {
 	 * corrupt one is reported in `problems` and skipped while everything else still loads.
 	 */
 	loadRoom(room: string): LoadedRoom {
-		const problems: string[] = [];
-		// No gc here: keep the stored history as it is; the room's own doc decides what to collect.
-		const doc = new Y.Doc({ gc: false });
-		let any = false;
-		let uptoSeq = 0;
 		const snap = this.stmt.snapshot.get(room) as
 			{ data: Uint8Array; checksum: number; uptoSeq: number } | undefined;
-		if (snap) {
-			uptoSeq = snap.uptoSeq;
-			any = this.applyChecked(
-				doc,
-				snap.data,
-				snap.checksum,
-				`room ${room} snapshot upto ${snap.uptoSeq}`,
-				problems
-			);
-		}
-		const rows = this.stmt.rows.all(room, uptoSeq) as Row[];
-		for (const row of rows) {
-			uptoSeq = row.seq;
-			if (this.applyChecked(doc, row.data, row.checksum, `room ${room} seq ${row.seq}`, problems)) any = true;
-		}
-		const update = any ? Y.encodeStateAsUpdate(doc) : null;
-		doc.destroy();
-		return { update, problems, uptoSeq, logRows: rows.length };
-	}
-
-	private applyChecked(
-		doc: Y.Doc,
-		data: Uint8Array,
-		checksum: number,
-		where: string,
-		problems: string[]
-	): boolean {
-		const problem = blobProblem(data, checksum);
-		if (problem === null) {
-			try {
-				Y.applyUpdate(doc, data);
-				return true;
-			} catch (error) {
-				problems.push(`${where}: cannot apply (${error instanceof Error ? error.message : String(error)})`);
-				return false;
-			}
-		}
-		problems.push(`${where}: ${problem}`);
-		return false;
+		const rows = this.stmt.rows.all(room, snap?.uptoSeq ?? 0) as StoredBlob[];
+		return mergeStored(room, snap && { seq: snap.uptoSeq, data: snap.data, checksum: snap.checksum }, rows);
 	}
 
 	/** Appends one update to the room's log; durable (per {@link Durability}) when it returns. Returns its seq. */
@@ -211,3 +140,10 @@ export class RoomStore {
 		if (this.db.open) this.db.close();
 	}
 }
+
+/**
+ * What every store offers (the SQLite one, and PostgreSQL's in persistence-pg.ts): the public
+ * methods of {@link SqliteRoomStore}, synchronous. `new RoomStore(dataDir)` opens the SQLite one.
+ */
+export type RoomStore = Pick<SqliteRoomStore, keyof SqliteRoomStore>;
+export const RoomStore = SqliteRoomStore;

@@ -2,12 +2,15 @@ import * as Y from 'yjs';
 import { DocBudget } from './limits';
 import type { LoadedRoom } from './persistence';
 
-/** What a room needs from persistence. Loading may be asynchronous (a shared database); appending may not. */
+/**
+ * What a room needs from persistence. Loading may be asynchronous. A synchronous append (SQLite) must
+ * be durable when it returns, since the room relays the update right after; an asynchronous one (the
+ * shared store, sync-cluster.ts) when its promise resolves, and the room relays only then.
+ */
 export interface SyncStore {
 	loadRoom(room: string): LoadedRoom | Promise<LoadedRoom>;
-	/** Must be durable when it returns: the room relays the update right after. */
-	appendUpdate(room: string, update: Uint8Array): number;
-	compact(room: string, state: Uint8Array, uptoSeq: number): void;
+	appendUpdate(room: string, update: Uint8Array): number | Promise<number>;
+	compact(room: string, state: Uint8Array, uptoSeq: number): void | Promise<void>;
 }
 
 export interface RoomLogOptions {
@@ -44,9 +47,21 @@ export class RoomLog {
 
 	/** Stores one update durably; throws when the store refuses (the caller must not relay it then). */
 	append(update: Uint8Array): void {
-		this.lastSeq = this.opts.store.appendUpdate(this.room, update);
+		const seq = this.opts.store.appendUpdate(this.room, update);
+		if (typeof seq !== 'number') throw new Error('an asynchronous store needs a cluster link');
+		this.lastSeq = seq;
+		this.stored(update.length);
+	}
+
+	/** Counts an update this room stored asynchronously (shared store: the caller appended it). */
+	stored(bytes: number): void {
 		this.uncompacted++;
-		this.budget.grow(update.length);
+		this.budget.grow(bytes);
+	}
+
+	/** Counts an update another process stored into this room's document. */
+	grew(bytes: number): void {
+		this.budget.grow(bytes);
 	}
 
 	/** The log is long enough that a snapshot pays off. */
@@ -54,19 +69,25 @@ export class RoomLog {
 		return this.uncompacted >= this.opts.compactEvery;
 	}
 
-	/** Writes a snapshot of `doc` and prunes the log rows it covers; a failure is only logged. */
-	compact(doc: Y.Doc): void {
+	/**
+	 * Writes a snapshot of `doc` and prunes the log rows it covers (up to `uptoSeq`: `doc` must hold
+	 * every update up to there); a failure is only logged.
+	 */
+	compact(doc: Y.Doc, uptoSeq = this.lastSeq): void {
 		if (this.uncompacted === 0) return;
-		try {
-			const state = Y.encodeStateAsUpdate(doc);
-			this.opts.store.compact(this.room, state, this.lastSeq);
-			this.uncompacted = 0;
-			this.budget.reset(state.length);
-		} catch (error) {
-			// The log still holds everything, so this only costs disk space; retried at the next threshold.
+		// The log still holds everything, so a failure only costs disk space; retried at the next threshold.
+		const failed = (error: unknown) =>
 			this.opts.log(
 				`room ${this.room}: compaction failed (${error instanceof Error ? error.message : String(error)})`
 			);
+		try {
+			const state = Y.encodeStateAsUpdate(doc);
+			const done = this.opts.store.compact(this.room, state, uptoSeq);
+			this.uncompacted = 0;
+			this.budget.reset(state.length);
+			if (done instanceof Promise) done.catch(failed);
+		} catch (error) {
+			failed(error);
 		}
 	}
 

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { LoadedRoom } from './persistence';
+import type { ClusterHub, RoomLink } from './sync-cluster';
 import { send, type Conn } from './sync-conn';
 import { RoomLog, type RoomLogOptions } from './sync-log';
 import {
@@ -22,7 +23,12 @@ export interface RoomOptions extends RoomLogOptions {
 	onGone: (room: Room) => void;
 	/** Called before an edit connection's update is applied (the map's history, R146). Must not throw. */
 	onEdit?: (room: Room, conn: Conn) => void;
+	/** Set when several processes share rooms: `store` is then the hub's shared store. */
+	cluster?: ClusterHub;
 }
+
+/** Origin of updates another process stored: relayed here, never stored again. */
+const REMOTE = { remote: true };
 
 /**
  * One loaded document with its connections. Invariants: nothing is answered before the persisted
@@ -41,6 +47,11 @@ export class Room {
 	private readonly storage: RoomLog;
 	/** Set while applying a client update that may release other clients' pending structs. */
 	private echoToOrigin = false;
+	/** Cluster mode: this room's link to the other processes, and the stored-then-applied chain. */
+	private link: RoomLink | null = null;
+	private chain: Promise<void> = Promise.resolve();
+	/** Set while applying an update that is already stored (cluster mode). */
+	private applyingStored = false;
 
 	constructor(
 		readonly id: string,
@@ -54,6 +65,10 @@ export class Room {
 
 	private async load(): Promise<void> {
 		let loaded: LoadedRoom;
+		if (this.opts.cluster) {
+			this.link = this.opts.cluster.join(this.linked());
+			await this.link.subscribed;
+		}
 		try {
 			// A microtask later, so the server has registered the room and attached its first socket
 			// before any outcome (even a synchronous throw) is acted on.
@@ -79,6 +94,7 @@ export class Room {
 			conn.queue = null;
 			for (const data of queue) if (this.conns.has(conn)) this.handle(conn, data);
 		}
+		this.link?.loaded(loaded.uptoSeq);
 		if (this.storage.due()) this.compact();
 		this.checkIdle();
 	}
@@ -136,7 +152,14 @@ export class Room {
 
 	/** Writes a snapshot of the whole document and prunes the log it covers. */
 	compact(): void {
-		if (this.state === 'ready') this.storage.compact(this.doc);
+		if (this.state !== 'ready') return;
+		if (this.link) this.storage.compact(this.doc, this.link.watermark());
+		else this.storage.compact(this.doc);
+	}
+
+	/** Resolves once every change made so far is stored and relayed (cluster mode; at once otherwise). */
+	settled(): Promise<void> {
+		return this.chain;
 	}
 
 	/** Compacts (unless broken), closes remaining sockets with `code` and frees the document. Idempotent. */
@@ -150,6 +173,7 @@ export class Room {
 	private teardown(state: 'unloaded' | 'broken', code: number, reason: string): void {
 		this.state = state;
 		this.cancelUnload();
+		this.link?.stop();
 		for (const conn of this.conns) conn.ws.close(code, reason);
 		this.conns.clear();
 		this.doc.off('update', this.onUpdate);
@@ -201,6 +225,10 @@ export class Room {
 					break;
 				}
 				this.opts.onEdit?.(this, conn);
+				if (this.link) {
+					this.storeThenApply(conn, message.update);
+					break;
+				}
 				this.echoToOrigin = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 				try {
 					Y.applyUpdate(this.doc, message.update, conn);
@@ -222,17 +250,100 @@ export class Room {
 	/** Every change to the document, whatever its origin: store it, then relay it. */
 	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
 		if (this.state !== 'ready') return;
+		if (origin === REMOTE || this.applyingStored) {
+			if (origin === REMOTE) this.storage.grew(update.length);
+			this.relay(update, origin);
+			return;
+		}
+		if (this.link) {
+			// A change made here (e.g. a rename through the API): the document has it already; the
+			// sockets get it once it is stored.
+			const link = this.link;
+			this.afterStore(update, (seq) => {
+				link.stored(seq, update);
+				this.relay(update, origin);
+			});
+			return;
+		}
 		try {
 			this.storage.append(update);
 		} catch (error) {
 			this.fail(`storing an update failed (${errorText(error)})`);
 			return;
 		}
+		this.relay(update, origin);
+	};
+
+	private relay(update: Uint8Array, origin: unknown): void {
 		const message = updateMessage(update);
 		// The sender already has its own edit, unless the update also released structs it never sent.
 		for (const conn of this.conns) if (conn !== origin || this.echoToOrigin) send(conn, message);
 		if (this.storage.due()) this.compact();
-	};
+	}
+
+	/**
+	 * Cluster mode: appends at once (appends run side by side), then runs `then` with the update's seq
+	 * in the order the updates arrived. A failed append breaks the room, as with SQLite.
+	 */
+	private afterStore(update: Uint8Array, then: (seq: number) => void): void {
+		const stored = Promise.resolve(this.opts.store.appendUpdate(this.id, update));
+		stored.catch(() => {}); // handled in the chain below, in order
+		this.chain = this.chain.then(async () => {
+			let seq: number;
+			try {
+				seq = await stored;
+			} catch (error) {
+				this.fail(`storing an update failed (${errorText(error)})`);
+				return;
+			}
+			if (this.state !== 'ready') return;
+			this.storage.stored(update.length);
+			then(seq);
+		});
+	}
+
+	/** Cluster mode: a client's update is stored first, then published, applied and relayed (R41, R191). */
+	private storeThenApply(conn: Conn, update: Uint8Array): void {
+		try {
+			// Garbage must not reach the shared store, where every process would meet it.
+			Y.decodeUpdate(update);
+		} catch (error) {
+			this.closeConn(conn, CLOSE.UNSUPPORTED, `update rejected (${errorText(error)})`);
+			return;
+		}
+		const link = this.link!;
+		this.afterStore(update, (seq) => {
+			link.stored(seq, update);
+			this.echoToOrigin = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+			this.applyingStored = true;
+			try {
+				Y.applyUpdate(this.doc, update, conn);
+			} catch (error) {
+				this.closeConn(conn, CLOSE.UNSUPPORTED, `update rejected (${errorText(error)})`);
+			} finally {
+				this.applyingStored = false;
+				this.echoToOrigin = false;
+			}
+		});
+	}
+
+	/** What the cluster link may do to this room. */
+	private linked() {
+		return {
+			id: this.id,
+			applyRemote: (update: Uint8Array) => {
+				if (this.state === 'ready') Y.applyUpdate(this.doc, update, REMOTE);
+			},
+			applyRemoteAwareness: (update: Uint8Array) => {
+				if (this.state === 'ready') awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+			},
+			localAwareness: () => {
+				const ids = [...this.conns].flatMap((conn) => [...conn.clientIds]);
+				return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
+			},
+			log: (msg: string) => this.opts.log(`room ${this.id}: ${msg}`)
+		};
+	}
 
 	private readonly onAwareness = (
 		change: { added: number[]; updated: number[]; removed: number[] },
@@ -241,8 +352,12 @@ export class Room {
 		const conn = this.conns.has(origin as Conn) ? (origin as Conn) : null;
 		for (const id of [...change.added, ...change.updated]) conn?.clientIds.add(id);
 		for (const id of change.removed) conn?.clientIds.delete(id);
-		const message = awarenessMessage(this.awareness, [...change.added, ...change.updated, ...change.removed]);
+		const changed = [...change.added, ...change.updated, ...change.removed];
+		const message = awarenessMessage(this.awareness, changed);
 		for (const other of this.conns) if (other !== conn) send(other, message);
+		if (this.link && origin !== REMOTE) {
+			this.link.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		}
 	};
 
 	/**

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { isId } from '../model';
 import { personOf } from './history';
 import { DEFAULT_LIMITS, TokenBucket, type Limits } from './limits';
+import type { ClusterHub } from './sync-cluster';
 import { CLOSE } from './sync-protocol';
 import { toBytes, waitClosed, type Access, type Conn } from './sync-conn';
 import { UpgradeGate, type Verdict } from './sync-gate';
@@ -28,6 +29,8 @@ export interface SyncServerOptions {
 	compactEvery?: number;
 	/** Overrides of {@link DEFAULT_LIMITS}. */
 	limits?: Partial<Limits>;
+	/** Several processes share the rooms (README: Running several processes); `store` must be `cluster.store`. */
+	cluster?: ClusterHub;
 	/** Told before each edit of a map is applied, with who made it (the map's history). Must not throw. */
 	onEdit?: (roomId: string, doc: Y.Doc, person: Person | null) => void;
 }
@@ -132,6 +135,7 @@ export class SyncServer {
 			compactEvery: this.opts.compactEvery ?? DEFAULT_COMPACT_EVERY,
 			unloadGraceMs: this.opts.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
 			maxDocBytes: this.limits.maxDocBytes,
+			cluster: this.opts.cluster,
 			onEdit:
 				this.opts.onEdit &&
 				((r, conn) => this.opts.onEdit!(r.id, r.doc, personOf(r.awareness, conn.clientIds))),
@@ -221,6 +225,7 @@ export class SyncServer {
 			await room.ready;
 			if (!room.isServing()) throw new Error(`room ${roomId} is unavailable`);
 			const result = await fn(room.doc);
+			await room.settled();
 			if (room.state === 'broken') throw new Error(`room ${roomId}: changes could not be stored`);
 			return result;
 		} finally {

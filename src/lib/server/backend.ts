@@ -1,0 +1,53 @@
+/**
+ * Where the server keeps its data: SQLite in DATA_DIR (one process, the default), or PostgreSQL plus
+ * Redis when REDIS_URL and DATABASE_URL are set (several processes sharing the rooms, R190).
+ */
+import type { Config } from './config';
+import { RoomStore } from './persistence';
+import { PgRoomStore } from './persistence-pg';
+import { ClusterHub } from './sync-cluster';
+import { RedisBus } from './sync-cluster-redis';
+import type { SyncStore } from './sync-log';
+
+export interface Backend {
+	/** Maps, tokens and documents, synchronously (the HTTP API, authorization). */
+	readonly store: RoomStore;
+	/** What the sync server's rooms store through. */
+	readonly syncStore: SyncStore;
+	/** Set with several processes: the bus and the rooms' links to the other processes. */
+	readonly cluster?: ClusterHub;
+	/** Closes the connections (after the sync server is closed). */
+	close(): Promise<void>;
+}
+
+export function openBackend(
+	config: Pick<Config, 'dataDir' | 'cluster'>,
+	log: (msg: string) => void
+): Backend {
+	if (!config.cluster) {
+		const store = new RoomStore(config.dataDir);
+		return { store, syncStore: store, close: async () => store.close() };
+	}
+	const bus = new RedisBus(config.cluster.redisUrl, log);
+	let store: PgRoomStore;
+	try {
+		store = new PgRoomStore(config.cluster.databaseUrl, log, () => bus.check());
+	} catch (error) {
+		void bus.close();
+		throw new Error(
+			`DATABASE_URL: cannot use the database (${error instanceof Error ? error.message : String(error)})`,
+			{ cause: error }
+		);
+	}
+	const cluster = new ClusterHub(store.shared, bus, log);
+	return {
+		store,
+		syncStore: store.shared,
+		cluster,
+		async close() {
+			cluster.close();
+			await bus.close();
+			await store.close();
+		}
+	};
+}
