@@ -193,14 +193,12 @@ export function readAif(text: string): Result<Imported> {
 				const node = nodes.value.get(target)!;
 				const toClaim = claimOf.get(target);
 				if (pass === 'claims' && toClaim) {
-					const kind = s.type === 'CA' ? 'attacks' : 'supports';
 					for (const reason of reasons) {
-						const answers =
-							kind === 'supports' &&
-							draft.kindOf(claimOf.get(reason)!) === 'thesis' &&
-							draft.kindOf(toClaim) === 'question';
 						const wanted = reasons.length === 1 ? s.id : `${s.id}-${reason}`;
-						const id = draft.relate(answers ? 'answers' : kind, claimOf.get(reason)!, toClaim, where, wanted);
+						const id =
+							s.type === 'CA'
+								? draft.relate('attacks', claimOf.get(reason)!, toClaim, where, wanted)
+								: draft.support(claimOf.get(reason)!, toClaim, where, wanted);
 						if (id) made.set(s.id, [...(made.get(s.id) ?? []), id]);
 					}
 				} else if (pass === 'inferences' && !toClaim && ['RA', 'CA', 'MA'].includes(node.type)) {

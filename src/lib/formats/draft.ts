@@ -51,6 +51,7 @@ export class Draft {
 	private readonly claims = new Map<string, Claim>();
 	private readonly relations: Relation[] = [];
 	private readonly taken = new Set<string>();
+	private readonly keys = new Map<string, RelationId>();
 	readonly warnings: string[] = [];
 
 	constructor(private readonly format: string) {}
@@ -90,15 +91,33 @@ export class Draft {
 		return this.claims.get(id)?.kind;
 	}
 
-	/** Adds a relation (its id from `wanted` when free); returns the id, or undefined when dropped. */
+	/**
+	 * Adds a relation (its id from `wanted` when free); returns its id, the existing one when the same
+	 * relation was added before, or undefined when dropped.
+	 */
 	relate(kind: RelationKind, from: string, to: string, where: string, wanted = 'r'): RelationId | undefined {
 		if (kind !== 'undercuts' && from === to) {
 			this.warnings.push(`${where}: a claim relating to itself was left out`);
 			return undefined;
 		}
+		const key = `${kind}|${from}|${to}`;
+		const existing = this.keys.get(key);
+		if (existing) return existing;
 		const id = this.freshId(wanted, 'r') as RelationId;
+		this.keys.set(key, id);
 		this.relations.push({ id, kind, from: from as ClaimId, to: to as ClaimId | RelationId });
 		return id;
+	}
+
+	/** A support, read as an answer when it goes from a thesis to a question (formats without answers). */
+	support(from: string, to: string, where: string, wanted?: string): RelationId | undefined {
+		const answers = this.kindOf(from) === 'thesis' && this.kindOf(to) === 'question';
+		return this.relate(answers ? 'answers' : 'supports', from, to, where, wanted);
+	}
+
+	/** The relations added so far that start at a claim. */
+	relationsFrom(id: string): Relation[] {
+		return this.relations.filter((r) => r.from === id);
 	}
 
 	/** The finished map: normalized (dropped relations reported), laid out where positions are missing. */

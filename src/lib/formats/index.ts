@@ -37,7 +37,7 @@ export const isTextFormat = (value: unknown): value is TextFormat =>
 
 const loaders: Record<TextFormat, () => Promise<Codec>> = {
 	json: async () => (await import('./json')).JSON_CODEC,
-	argdown: () => Promise.reject(new Error('Argdown is not available yet')),
+	argdown: async () => (await import('./argdown')).ARGDOWN_CODEC,
 	aif: async () => (await import('./aif')).AIF_CODEC,
 	kialo: async () => (await import('./kialo')).KIALO_CODEC,
 	graphml: async () => (await import('./graphml')).GRAPHML_CODEC,

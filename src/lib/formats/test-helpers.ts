@@ -1,4 +1,4 @@
-import { indexOf, type ArgMap, type Result } from '../model';
+import { indexOf, type ArgMap, type ClaimId, type RelationId, type Result } from '../model';
 import type { Imported } from './index';
 
 /** The value of a successful result, or the test fails with the error's message. */
@@ -10,9 +10,9 @@ export function must<T>(result: Result<T>): T {
 /** A readable name for a relation end: a claim's text, or for an undercut the relation it aims at. */
 function endName(map: ArgMap, id: string): string {
 	const index = indexOf(map);
-	const claim = index.claims.get(id);
+	const claim = index.claims.get(id as ClaimId);
 	if (claim) return claim.text;
-	const r = index.relations.get(id);
+	const r = index.relations.get(id as RelationId);
 	return r ? `(${endName(map, r.from)} ${r.kind} ${endName(map, r.to)})` : `?${id}`;
 }
 
