@@ -41,7 +41,7 @@ const loaders: Record<TextFormat, () => Promise<Codec>> = {
 	aif: async () => (await import('./aif')).AIF_CODEC,
 	kialo: async () => (await import('./kialo')).KIALO_CODEC,
 	graphml: async () => (await import('./graphml')).GRAPHML_CODEC,
-	markdown: () => Promise.reject(new Error('Markdown is not available yet'))
+	markdown: async () => (await import('./markdown')).MARKDOWN_CODEC
 };
 
 export const loadCodec = (format: TextFormat): Promise<Codec> => loaders[format]();
