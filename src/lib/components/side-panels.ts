@@ -15,6 +15,9 @@ export interface SidePanel {
 }
 
 export const SIDE_PANELS: readonly SidePanel[] = [
-	{ id: 'details', label: 'Details', load: () => import('./Inspector.svelte') }
+	{ id: 'details', label: 'Details', load: () => import('./Inspector.svelte') },
+	{ id: 'history', label: 'History', load: () => import('./HistoryPanel.svelte') },
+	{ id: 'debate', label: 'Debate', load: () => import('./DebatePanel.svelte') },
+	{ id: 'sources', label: 'Sources', load: () => import('./SourcePanel.svelte') }
 	// Further panels: { id: 'sources', label: 'Sources', load: () => import('./SourcePanel.svelte') }, …
 ];

@@ -109,7 +109,7 @@ function contextScore(text: string, a: TextAnchor, start: number, end: number): 
 
 /** The candidate with the highest score, ties going to the one nearest the hint. */
 function best<T>(candidates: readonly T[], score: (c: T) => number, distance: (c: T) => number): T {
-	let pick = candidates[0]!;
+	let pick = candidates[0] as T;
 	let pickScore = score(pick);
 	for (const c of candidates.slice(1)) {
 		const s = score(c);

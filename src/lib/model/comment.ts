@@ -125,3 +125,11 @@ export function unreadCounts(
 	}
 	return counts;
 }
+
+/** Per claim with open comments: how many are open and how many of those are unread (the badges). */
+export function badgeCounts(
+	open: ReadonlyMap<string, number>,
+	unread: ReadonlyMap<string, number>
+): Map<string, { open: number; unread: number }> {
+	return new Map([...open].map(([id, n]) => [id, { open: n, unread: unread.get(id) ?? 0 }]));
+}

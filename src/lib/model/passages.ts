@@ -1,3 +1,5 @@
+import { resolve, type Resolved, type TextAnchor } from './anchor';
+
 /** A range of a source's text with the claims whose passages cover it. */
 export interface Segment {
 	readonly start: number;
@@ -25,6 +27,33 @@ export function segments(
 		const end = cuts[k + 1]!;
 		const ids = clipped.filter((r) => r.start <= start && r.end >= end).map((r) => r.id);
 		out.push({ start, end, ids });
+	}
+	return out;
+}
+
+/** Where a claim's anchor points now: its passage, or broken (source gone or passage not found). */
+export type Passage = { sourceId: string; anchor: TextAnchor } & (
+	{ broken: false; at: Resolved } | { broken: true; reason: string }
+);
+
+/** Each anchored claim's passage, re-found in the current text of its source (R131, R133). */
+export function resolvePassages(
+	sources: readonly { id: string; text: string }[],
+	anchors: ReadonlyMap<string, TextAnchor>
+): Map<string, Passage> {
+	const texts = new Map(sources.map((s) => [s.id, s.text]));
+	const out = new Map<string, Passage>();
+	for (const [claim, anchor] of anchors) {
+		const text = texts.get(anchor.sourceId);
+		const at = text === undefined ? undefined : resolve(text, anchor);
+		const base = { sourceId: anchor.sourceId, anchor };
+		if (at) out.set(claim, { ...base, broken: false, at });
+		else
+			out.set(claim, {
+				...base,
+				broken: true,
+				reason: text === undefined ? 'its source was removed' : 'the passage is no longer in the source'
+			});
 	}
 	return out;
 }

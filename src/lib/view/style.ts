@@ -1,5 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { FONT_SIZE, LINE_HEIGHT, PADDING, TEXT_WIDTH } from '../model/metrics';
+import { badgeStyle } from './badges';
+import { evaluationStyle } from './evaluation';
 import { COMB_TARGET_X } from './route';
 
 /** Colours shared by the graph and the legend; support and attack also differ in line style and arrow. */
@@ -160,7 +162,9 @@ export const graphStyle: StylesheetJson = [
 			'underlay-shape': 'round-rectangle'
 		}
 	},
+	...evaluationStyle,
 	{ selector: 'node.drop-target', style: { 'border-color': COLORS.selected, 'border-width': 5 } },
+	...badgeStyle,
 	{
 		selector: 'edge:selected',
 		style: { width: 4, 'overlay-opacity': 0.15, 'overlay-color': COLORS.selected }
