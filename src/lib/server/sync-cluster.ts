@@ -92,6 +92,8 @@ export interface LinkedRoom {
 	log(msg: string): void;
 }
 
+/** How long a room's load waits for its bus subscription before it goes on without (ms). */
+const SUBSCRIBE_WAIT_MS = 3_000;
 /** How long a gap in seqs may last before the missing updates are read from the store (ms). */
 const GAP_WAIT_MS = 200;
 
@@ -115,9 +117,20 @@ export class RoomLink {
 		// Subscribed before the load reads the store, so nothing stored meanwhile is missed.
 		const subscription = bus.subscribe(room.id, (message) => this.receive(message));
 		this.unsubscribe = subscription.unsubscribe;
-		this.subscribed = subscription.subscribed.catch((error) =>
-			room.log(`subscribing failed (${error instanceof Error ? error.message : String(error)})`)
-		);
+		// With Redis away the room still loads from the store; the poll catches up once it is back.
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<void>((resolve) => {
+			timer = setTimeout(() => {
+				room.log('the bus is not answering; loading without it for now');
+				resolve();
+			}, SUBSCRIBE_WAIT_MS);
+		});
+		this.subscribed = Promise.race([
+			subscription.subscribed.catch((error) =>
+				room.log(`subscribing failed (${error instanceof Error ? error.message : String(error)})`)
+			),
+			late
+		]).finally(() => clearTimeout(timer));
 	}
 
 	/** The room loaded everything up to `uptoSeq`: apply what arrived meanwhile, and ask for presence. */
