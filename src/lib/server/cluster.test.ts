@@ -81,6 +81,15 @@ afterAll(async () => {
 }, 60_000);
 
 describe('several server processes', () => {
+	it('R197 R198: every process is healthy and none created the article map on its first start', async () => {
+		for (const server of servers) {
+			expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+		}
+		const store = new PgRoomStore(backends.databaseUrl, () => {});
+		expect(store.listMaps()).toEqual([]);
+		await store.close();
+	}, 30_000);
+
 	it('R190 R191 R193: edits and presence cross between clients of different processes', async () => {
 		const map = await createMap(servers[0]!);
 		const clients = servers.map((server) => connect(server, map));
