@@ -59,17 +59,15 @@ export function describeDiff(diff: MapDiff, before: ArgMap, after: ArgMap): Diff
 	for (const c of diff.claims.removed)
 		lines.push({ change: 'removed', text: `Removed ${KIND_WORD[c.kind]} ${quoteText(c.text)}` });
 	for (const { before: b, after: a, fields } of diff.claims.changed) {
-		const parts = fields.map((f) => FIELD_WORD[f] ?? f);
-		const detail =
-			fields.length === 1 && fields[0] === 'text'
-				? `: ${quoteText(b.text)} → ${quoteText(a.text)}`
-				: fields.length === 1 && fields[0] === 'kind'
-					? `: ${KIND_WORD[b.kind]} → ${KIND_WORD[a.kind]}`
-					: '';
-		lines.push({
-			change: 'changed',
-			text: `Changed the ${parts.join(', ')} of ${KIND_WORD[a.kind]} ${quoteText(fields.includes('text') ? b.text : a.text)}${detail}`
-		});
+		const parts = fields.map((f) => FIELD_WORD[f] ?? f).join(', ');
+		const onlyText = fields.length === 1 && fields[0] === 'text';
+		const onlyKind = fields.length === 1 && fields[0] === 'kind';
+		const text = onlyText
+			? `Changed the text of ${KIND_WORD[a.kind]} ${quoteText(b.text)} to ${quoteText(a.text)}`
+			: onlyKind
+				? `Changed ${quoteText(a.text)} from ${KIND_WORD[b.kind]} to ${KIND_WORD[a.kind]}`
+				: `Changed the ${parts} of ${KIND_WORD[a.kind]} ${quoteText(b.text)}`;
+		lines.push({ change: 'changed', text });
 	}
 	for (const r of diff.relations.added)
 		lines.push({ change: 'added', text: `Added relation: ${relationText(r)}` });

@@ -62,7 +62,7 @@ describe('diffMaps', () => {
 		);
 		const words = describeDiff(diff, before, after).map((l) => l.text);
 		expect(words).toContain('Added evidence “A study”');
-		expect(words).toContain('Changed the text of claim “It is warm”: “It is warm” → “It is hot”');
+		expect(words).toContain('Changed the text of claim “It is warm” to “It is hot”');
 		expect(words).toContain('Removed relation: “Tea is good” answers “Tea?”');
 		expect(words).toContain(
 			'Changed relation: “It stains” attacks “Tea is good” → “It stains” supports “Tea is good”'

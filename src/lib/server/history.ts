@@ -147,7 +147,7 @@ export class HistoryRecorder {
 			// Someone else starts editing: what came before is the previous editor's.
 			this.closeWindow(room, p, readMap(doc).map);
 		}
-		const window = (p.window ??= {
+		const window: ActivityWindow = (p.window ??= {
 			baseline: readMap(doc).map,
 			people: new Map(),
 			opened: now,
