@@ -35,8 +35,21 @@ function dataOf(c: Claim): string {
 		...(c.quote !== undefined && { quote: c.quote }),
 		...(c.x !== undefined && { x: c.x, y: c.y })
 	};
-	// JSON is YAML's flow syntax, which Argdown reads as the element's data.
-	return Object.keys(data).length ? ` ${JSON.stringify(data)}` : '';
+	return Object.keys(data).length ? ` ${yaml(data)}` : '';
+}
+
+/**
+ * JSON, which is YAML's flow syntax and so Argdown's data, with the characters that end Argdown's
+ * data or front matter early (`{`, `}`, `=`, and line separators its lexer's `.` does not match)
+ * written as \u escapes inside strings.
+ */
+function yaml(value: unknown): string {
+	const safe = (json: string) =>
+		json.replace(/[{}=\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	if (typeof value === 'string') return safe(JSON.stringify(value));
+	if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+	const entries = Object.entries(value).map(([k, v]) => `${safe(JSON.stringify(k))}: ${yaml(v)}`);
+	return `{${entries.join(', ')}}`;
 }
 
 /** Serializes a map as Argdown that @argdown/core 1.7.5 parses without errors into the same claims and relations. */
@@ -52,8 +65,8 @@ export function serializeArgdown(map: ArgMap): string {
 		if (r.kind === 'undercuts') return `    _> ${ref(index.relations.get(r.to as Relation['id'])!.from)}`;
 		return `    ${r.kind === 'attacks' ? '->' : '+>'} ${ref(r.to)}`;
 	};
-	const front = ['===', `title: ${JSON.stringify(map.title)}`];
-	if (map.source) front.push(`source: ${JSON.stringify(map.source)}`);
+	const front = ['===', `title: ${yaml(map.title)}`];
+	if (map.source) front.push(`source: ${yaml(map.source)}`);
 	const out = [...front, '===', ''];
 	const sections = new Map<string, Claim[]>();
 	for (const c of map.claims) {

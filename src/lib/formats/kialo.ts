@@ -77,7 +77,7 @@ interface Entry {
 	id?: string;
 }
 
-const NUMBERED = /^(\d+(?:\.\d+)*)\.\s+(.*)$/;
+const NUMBERED = /^(\d+(?:\.\d+)*)\.\s+([\s\S]*)$/;
 
 function readEntries(text: string): Result<{ title: string; entries: Entry[] }> {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -87,7 +87,7 @@ function readEntries(text: string): Result<{ title: string; entries: Entry[] }> 
 		const line = raw.replace(/\s+$/, '');
 		const m = NUMBERED.exec(line);
 		if (!m) {
-			const heading = /^Discussion Title:\s*(.*)$/.exec(line);
+			const heading = /^Discussion Title:\s*([\s\S]*)$/.exec(line);
 			if (heading && entries.length === 0 && !title) title = unescapeText(heading[1]!);
 			else if (entries.length) entries.at(-1)!.text += '\n' + line;
 			else if (line.trim() !== '') {
