@@ -11,7 +11,9 @@ import { writeMap } from '../../src/lib/sync/apply';
 import { readMap } from '../../src/lib/sync/read';
 import { MapSession } from '../../src/lib/sync/session';
 import { ROOT } from '../server';
+import { browserBenchmarks } from './browser';
 import { clusterBenchmarks } from './cluster';
+import { documentGrowth } from './growth';
 import { syncBenchmarks, type Row } from './sync';
 
 /** Median of `runs` timings of `fn` in ms, after one warm-up run. */
@@ -68,10 +70,22 @@ rows.push({
 	pass: edit <= 16
 });
 
+// 10,000 edits of a person working on a 1,000-claim map (tests/bench/growth.ts).
+const growth = documentGrowth();
+rows.push({
+	scenario: `Document growth from ${growth.edits.toLocaleString('en')} edits (typing, drags, adds, deletes)`,
+	ours: growth.added / 1024,
+	unit: 'KB',
+	target: '<= 150 KB',
+	pass: growth.added <= 150 * 1024
+});
+
 // Our sync server and the reference one, side by side (tests/bench/sync.ts).
 rows.push(...(await syncBenchmarks((line) => console.log(line))));
 // Several server processes sharing a room through PostgreSQL and Redis (tests/bench/cluster.ts).
 rows.push(...(await clusterBenchmarks((line) => console.log(line))));
+// The editor in headless Chromium beside bare Cytoscape (tests/bench/browser.ts).
+rows.push(...(await browserBenchmarks((line) => console.log(line))));
 
 const pad = (s: string, w: number) => s.padEnd(w);
 /** Counts as they are, small timings with two decimals (sub-millisecond latencies), the rest with one. */
@@ -83,7 +97,11 @@ const table = rows.map((r) => [
 	r.scenario,
 	withUnit(r.ours, r.unit),
 	r.peer === undefined ? '—' : withUnit(r.peer, r.unit),
-	r.peer === undefined || r.peer === 0 ? '—' : (r.ours / r.peer).toFixed(2),
+	r.ratio !== undefined
+		? r.ratio.toFixed(2)
+		: r.peer === undefined || r.peer === 0
+			? '—'
+			: (r.ours / r.peer).toFixed(2),
 	r.target,
 	r.pass ? 'pass' : 'FAIL'
 ]);

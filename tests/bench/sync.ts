@@ -13,6 +13,8 @@ export interface Row {
 	scenario: string;
 	ours: number;
 	peer?: number;
+	/** The median of ratios taken run by run (browser scenarios); otherwise ours / peer. */
+	ratio?: number;
 	unit: string;
 	target: string;
 	pass: boolean;

@@ -1,0 +1,378 @@
+/**
+ * The browser benchmarks (R170-R174): headless Chromium (the flags of the browser tests) opening the
+ * real editor on the real server side by side with bare Cytoscape drawing the same elements, runs
+ * alternating ours/peer so both see the same load on this shared machine; the layout, the remote
+ * edit and the editor's JavaScript are measured on the editor alone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { ArgMap } from '../../src/lib/model';
+import { generateMap } from '../../src/lib/model/generate';
+import { layeredLayout, withLayout } from '../../src/lib/model/layout';
+import { seededRandom } from '../../src/lib/model/random';
+import config from '../playwright.config';
+import { ROOT, startServer } from '../server';
+import { PAGE_PROBE, startBareServer, storeMap } from './browser-pages';
+import type { Row } from './sync';
+
+const RENDER_RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PAN_RUNS = Math.min(3, RENDER_RUNS);
+const LAYOUT_RUNS = Math.min(3, RENDER_RUNS);
+const EDIT_KEYS = 60;
+const GRAPH = '[data-testid="graph"]';
+
+const median = (values: number[]) => {
+	const s = [...values].sort((a, b) => a - b);
+	const mid = s.length / 2;
+	return s.length % 2 ? s[Math.floor(mid)]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const percentile = (values: number[], p: number) => {
+	const s = [...values].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+/** Claims moved off their tidy places, so that "Tidy layout" has work to show. */
+function scrambled(map: ArgMap, seed: number): ArgMap {
+	const random = seededRandom(seed);
+	return {
+		...map,
+		claims: map.claims.map((c) => ({
+			...c,
+			x: Math.round((c.x ?? 0) + (random() - 0.5) * 600),
+			y: Math.round((c.y ?? 0) + (random() - 0.5) * 400)
+		}))
+	};
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ viewport: config.use!.viewport! });
+	await context.addInitScript(PAGE_PROBE);
+	return context.newPage();
+}
+
+/** Opens `url` in a fresh context and waits for the first drawing; answers its time since navigation. */
+async function firstDraw(page: Page, url: string): Promise<number> {
+	await page.goto(url, { timeout: 240_000 });
+	await page.waitForFunction(() => (window as unknown as { __firstDrawn?: number }).__firstDrawn, null, {
+		timeout: 240_000
+	});
+	return page.evaluate(() => (window as unknown as { __firstDrawn: number }).__firstDrawn);
+}
+
+/** Waits until the drawing holds `claims` nodes and has settled (no draw for a while). */
+async function settled(page: Page, container: string, claims: number) {
+	await page.waitForFunction(
+		([sel, n]) => {
+			const el = document.querySelector(sel as string) as {
+				_cyreg?: { cy: import('cytoscape').Core };
+			} | null;
+			return (el?._cyreg?.cy.nodes().length ?? 0) >= (n as number);
+		},
+		[container, claims] as const,
+		{ timeout: 240_000 }
+	);
+	await page.waitForTimeout(500);
+}
+
+/**
+ * A scripted gesture, one step per animation frame: pan across the fitted map, zoom in to 100%, pan
+ * there (labels drawn), zoom back out. Answers the frame times (ms between animation frames).
+ */
+function gesture(page: Page, container: string): Promise<number[]> {
+	return page.evaluate(async (sel) => {
+		const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+		const cy = el._cyreg.cy;
+		cy.fit(undefined, 32);
+		const steps: (() => void)[] = [];
+		for (let i = 0; i < 40; i++) steps.push(() => cy.panBy({ x: i < 20 ? 8 : -8, y: i < 20 ? 5 : -5 }));
+		const centre = () => ({ x: cy.width() / 2, y: cy.height() / 2 });
+		const zoomIn = Math.pow(1 / cy.zoom(), 1 / 30);
+		for (let i = 0; i < 30; i++)
+			steps.push(() => cy.zoom({ level: cy.zoom() * zoomIn, renderedPosition: centre() }));
+		for (let i = 0; i < 40; i++) steps.push(() => cy.panBy({ x: i < 20 ? -12 : 12, y: i < 20 ? -6 : 6 }));
+		for (let i = 0; i < 30; i++)
+			steps.push(() => cy.zoom({ level: cy.zoom() / zoomIn, renderedPosition: centre() }));
+		const times: number[] = [];
+		await new Promise<void>((resolve) => {
+			let last = 0;
+			let step = 0;
+			const frame = (now: number) => {
+				if (last) times.push(now - last);
+				last = now;
+				if (step < steps.length) {
+					steps[step++]!();
+					requestAnimationFrame(frame);
+				} else resolve();
+			};
+			requestAnimationFrame(frame);
+		});
+		return times;
+	}, container);
+}
+
+/** The size of our editor's drawing area, so the bare page draws into as many pixels. */
+async function graphSize(page: Page) {
+	const box = await page.locator(GRAPH).boundingBox();
+	return { width: Math.round(box!.width), height: Math.round(box!.height) };
+}
+
+/** The JavaScript files the editor page loaded, gzipped as the server sends them (bytes). */
+async function loadedJs(page: Page): Promise<{ total: number; files: { name: string; gzip: number }[] }> {
+	const urls = await page.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.map((e) => e.name)
+			.filter((n) => /\.js(\?|$)/.test(new URL(n).pathname))
+	);
+	const files = urls.map((url) => {
+		const file = path.join(ROOT, 'build/client', new URL(url).pathname);
+		const gzip = fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length : 0;
+		return { name: new URL(url).pathname, gzip };
+	});
+	return { total: files.reduce((n, f) => n + f.gzip, 0), files };
+}
+
+export async function browserBenchmarks(progress: (line: string) => void): Promise<Row[]> {
+	const rows: Row[] = [];
+	const add = (row: Row) => {
+		rows.push(row);
+		const peer = row.peer === undefined ? '' : ` (peer ${row.peer.toFixed(1)})`;
+		progress(`  ${row.scenario}: ${row.ours.toFixed(1)} ${row.unit}${peer}`);
+	};
+	const map1000 = withLayout(generateMap(1000, 3));
+	const map5000 = withLayout(generateMap(5000, 5));
+	const messy = scrambled(map1000, 9);
+	progress('browser: starting the server (builds the app if the build is older than the sources)');
+	const server = await startServer({ env: { QUIET: '1' } });
+	const bare = await startBareServer({ '1000': map1000, '5000': map5000 });
+	const browser = await chromium.launch(config.use!.launchOptions);
+	try {
+		const [m1000, m5000, mMessy] = [
+			await storeMap(server.url, map1000),
+			await storeMap(server.url, map5000),
+			await storeMap(server.url, messy)
+		];
+
+		// Warm-up and sizes: one editor load (server caches, the browser's code cache is per context anyway).
+		const warm = await newPage(browser);
+		await firstDraw(warm, m1000.link);
+		const size = await graphSize(warm);
+		await settled(warm, GRAPH, 1000);
+		const js = await loadedJs(warm);
+		await warm.context().close();
+		add({
+			scenario: 'Editor JavaScript loaded to show a map (gzip)',
+			ours: js.total / 1024,
+			unit: 'KB',
+			target: '<= 300 KB',
+			pass: js.total <= 300 * 1024
+		});
+
+		progress('browser: first render of 1,000 claims, ours and bare Cytoscape alternating');
+		const render = { ours: [] as number[], peer: [] as number[], ratio: [] as number[] };
+		const frames = { ours: [] as number[], peer: [] as number[], ratio: [] as number[] };
+		for (let run = 0; run < RENDER_RUNS; run++) {
+			const ours = await newPage(browser);
+			const o = await firstDraw(ours, m1000.link);
+			const peer = await newPage(browser);
+			const p = await firstDraw(peer, bare.url('1000', size));
+			render.ours.push(o);
+			render.peer.push(p);
+			render.ratio.push(o / p);
+			if (run < PAN_RUNS) {
+				await settled(ours, GRAPH, 1000);
+				await settled(peer, '#cy', 1000);
+				const fo = percentile(await gesture(ours, GRAPH), 95);
+				const fp = percentile(await gesture(peer, '#cy'), 95);
+				frames.ours.push(fo);
+				frames.peer.push(fp);
+				frames.ratio.push(fo / fp);
+			}
+			await ours.context().close();
+			await peer.context().close();
+		}
+		const ratioRow = (scenario: string, r: typeof render, unit: string): Row => {
+			const ratio = median(r.ratio);
+			return {
+				scenario,
+				ours: median(r.ours),
+				peer: median(r.peer),
+				ratio,
+				unit,
+				target: '<= 1.25x bare Cytoscape',
+				pass: ratio <= 1.25
+			};
+		};
+		add(ratioRow('First render of a 1,000-claim map (from navigation)', render, 'ms'));
+		add(ratioRow('Pan and zoom a 1,000-claim map, p95 frame time', frames, 'ms'));
+
+		progress('browser: pan and zoom 5,000 claims');
+		const big = { ours: [] as number[], peer: [] as number[], ratio: [] as number[] };
+		for (let run = 0; run < PAN_RUNS; run++) {
+			const ours = await newPage(browser);
+			await firstDraw(ours, m5000.link);
+			await settled(ours, GRAPH, 5000);
+			const fo = percentile(await gesture(ours, GRAPH), 95);
+			await ours.context().close();
+			const peer = await newPage(browser);
+			await firstDraw(peer, bare.url('5000', size));
+			await settled(peer, '#cy', 5000);
+			const fp = percentile(await gesture(peer, '#cy'), 95);
+			await peer.context().close();
+			big.ours.push(fo);
+			big.peer.push(fp);
+			big.ratio.push(fo / fp);
+		}
+		const bigP95 = median(big.ours);
+		add({
+			scenario: 'Pan and zoom a 5,000-claim map, p95 frame time',
+			ours: bigP95,
+			peer: median(big.peer),
+			ratio: median(big.ratio),
+			unit: 'ms',
+			target: '<= 50 ms (20 fps)',
+			pass: bigP95 <= 50
+		});
+
+		progress('browser: automatic layout of 1,000 claims');
+		const layout = layeredLayout(messy);
+		const probe = [...layout].find(([id]) => {
+			const c = messy.claims.find((claim) => claim.id === id)!;
+			const p = layout.get(id)!;
+			return c.x !== p.x || c.y !== p.y;
+		})!;
+		const took: number[] = [];
+		const longest: number[] = [];
+		for (let run = 0; run < LAYOUT_RUNS; run++) {
+			const page = await newPage(browser);
+			await firstDraw(page, mMessy.link);
+			await settled(page, GRAPH, 1000);
+			const result = await page.evaluate(
+				async ([sel, id, at]) => {
+					const el = document.querySelector(sel as string) as unknown as {
+						_cyreg: { cy: import('cytoscape').Core };
+					};
+					const node = el._cyreg.cy.getElementById(id as string);
+					const target = at as { x: number; y: number };
+					const start = performance.now();
+					const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+					const button = [...document.querySelectorAll('button')].find(
+						(b) => b.textContent?.trim() === 'Tidy layout'
+					);
+					button!.click();
+					await new Promise<void>((resolve) => {
+						const check = () => {
+							const p = node.position();
+							if (p.x === target.x && p.y === target.y) resolve();
+							else requestAnimationFrame(check);
+						};
+						check();
+					});
+					// The frame that shows the new positions.
+					await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+					const end = performance.now();
+					const during = w.__longTasks.filter((t) => t.start + t.duration >= start && t.start <= end);
+					return { took: end - start, longest: Math.max(0, ...during.map((t) => t.duration)) };
+				},
+				[GRAPH, probe[0], probe[1]] as const
+			);
+			took.push(result.took);
+			longest.push(result.longest);
+			await page.context().close();
+		}
+		add({
+			scenario: 'Automatic layout of 1,000 claims in the editor (click to drawn)',
+			ours: median(took),
+			unit: 'ms',
+			target: '<= 3000 ms',
+			pass: median(took) <= 3000
+		});
+		const worst = Math.max(...longest);
+		add({
+			scenario: 'Longest main-thread task while the layout runs (worst run)',
+			ours: worst,
+			unit: 'ms',
+			target: '<= 50 ms',
+			pass: worst <= 50
+		});
+
+		progress('browser: a remote edit seen in a second browser');
+		const latencies = await remoteEdits(browser, m1000.link);
+		const p95 = percentile(latencies, 95);
+		add({
+			scenario: `Remote edit visible in a second browser, 1,000 claims, p95 of ${latencies.length}`,
+			ours: p95,
+			unit: 'ms',
+			target: '<= 100 ms',
+			pass: p95 <= 100
+		});
+	} finally {
+		await browser.close();
+		await bare.close();
+		await server.stop();
+	}
+	return rows;
+}
+
+/**
+ * Two people on the same map: one types into a claim's text field, keystroke by keystroke; the
+ * other's drawing changes. Answers each keystroke's delay from the writer's input event to the
+ * reader's label change, on one clock (performance.timeOrigin + now is shared by both pages).
+ */
+async function remoteEdits(browser: Browser, link: string): Promise<number[]> {
+	const writer = await newPage(browser);
+	const reader = await newPage(browser);
+	await firstDraw(writer, link);
+	await firstDraw(reader, link);
+	await settled(writer, GRAPH, 1000);
+	await settled(reader, GRAPH, 1000);
+	const id = 'c7';
+	await reader.evaluate(
+		([sel, cid]) => {
+			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+			const seen: Record<string, number> = {};
+			(window as unknown as { __seen: typeof seen }).__seen = seen;
+			el._cyreg.cy.getElementById(cid).on('data', (e) => {
+				const label = String(e.target.data('label'));
+				seen[label] ??= performance.timeOrigin + performance.now();
+			});
+		},
+		[GRAPH, id] as const
+	);
+	await writer.evaluate(
+		([sel, cid]) => {
+			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+			el._cyreg.cy.getElementById(cid).select();
+		},
+		[GRAPH, id] as const
+	);
+	const field = writer.getByLabel('Text', { exact: true });
+	await field.focus();
+	await writer.evaluate(() => {
+		const sent: Record<string, number> = {};
+		(window as unknown as { __sent: typeof sent }).__sent = sent;
+		document.addEventListener(
+			'input',
+			(e) => {
+				const value = (e.target as HTMLTextAreaElement).value;
+				sent[value] = performance.timeOrigin + performance.now();
+			},
+			true
+		);
+	});
+	await writer.keyboard.press('End');
+	await writer.keyboard.type(' x'.repeat(EDIT_KEYS / 2), { delay: 40 });
+	await writer.waitForTimeout(1500);
+	const sent = await writer.evaluate(() => (window as unknown as { __sent: Record<string, number> }).__sent);
+	const seen = await reader.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen);
+	await writer.context().close();
+	await reader.context().close();
+	const delays: number[] = [];
+	for (const [text, at] of Object.entries(sent)) {
+		const label = Object.keys(seen).find((l) => l.endsWith(text));
+		delays.push(label ? seen[label]! - at : Infinity);
+	}
+	return delays;
+}
