@@ -179,8 +179,10 @@ export function readAif(text: string): Result<Imported> {
 	const into = new Map<string, string[]>();
 	const outOf = new Map<string, string[]>();
 	for (const [from, to] of edges.value) {
-		into.set(to, [...(into.get(to) ?? []), from]);
-		outOf.set(from, [...(outOf.get(from) ?? []), to]);
+		if (!into.has(to)) into.set(to, []);
+		into.get(to)!.push(from);
+		if (!outOf.has(from)) outOf.set(from, []);
+		outOf.get(from)!.push(to);
 	}
 	const made = new Map<string, string[]>();
 	const schemes = [...nodes.value.values()].filter((n) => ['RA', 'CA', 'MA'].includes(n.type));
@@ -199,7 +201,7 @@ export function readAif(text: string): Result<Imported> {
 							s.type === 'CA'
 								? draft.relate('attacks', claimOf.get(reason)!, toClaim, where, wanted)
 								: draft.support(claimOf.get(reason)!, toClaim, where, wanted);
-						if (id) made.set(s.id, [...(made.get(s.id) ?? []), id]);
+						if (id) made.set(s.id, [...(made.get(s.id) ?? []), id]); // few per scheme node
 					}
 				} else if (pass === 'inferences' && !toClaim && ['RA', 'CA', 'MA'].includes(node.type)) {
 					if (s.type !== 'CA') draft.warnings.push(`${where}: a support of an inference was left out`);

@@ -122,7 +122,8 @@ export function readKialo(text: string): Result<Imported> {
 	const draft = new Draft('Kialo');
 	const byNumber = new Map<string, Entry>();
 	const parentOf = (e: Entry) => e.number.split('.').slice(0, -1).join('.');
-	const children = new Map<string, Entry[]>();
+	/** Numbers of the entries that have a child without Pro or Con. */
+	const unlabelled = new Set<string>();
 	for (const e of entries) {
 		if (byNumber.has(e.number))
 			return fail('BAD_FORMAT', `Kialo line ${e.line}`, `${e.number}. appears twice`);
@@ -131,9 +132,9 @@ export function readKialo(text: string): Result<Imported> {
 			return fail('BAD_FORMAT', `Kialo line ${e.line}`, `${e.number}. comes before its parent ${parent}.`);
 		}
 		byNumber.set(e.number, e);
-		if (parent) children.set(parent, [...(children.get(parent) ?? []), e]);
+		if (parent && !e.label) unlabelled.add(parent);
 	}
-	const hasUnlabelled = (e: Entry) => (children.get(e.number) ?? []).some((c) => !c.label);
+	const hasUnlabelled = (e: Entry) => unlabelled.has(e.number);
 	for (const e of entries) {
 		if (e.see !== undefined) continue;
 		const parent = byNumber.get(parentOf(e));
