@@ -1,0 +1,46 @@
+import { parseImport } from '$lib/formats/imports';
+import type { TextFormat } from '$lib/formats/index';
+import type { ArgMap } from '$lib/model';
+import { laidOut } from '$lib/model/merge';
+
+export interface ImportRequest {
+	id: number;
+	text: string;
+	format: TextFormat;
+}
+export type ImportReply = { id: number; map: ArgMap } | { id: number; error: string };
+export type Parsed = { ok: true; map: ArgMap } | { ok: false; error: string };
+
+async function inThread(text: string, format: TextFormat): Promise<Parsed> {
+	const parsed = await parseImport(text, format);
+	return parsed.ok ? { ok: true, map: laidOut(parsed.value) } : { ok: false, error: parsed.error.message };
+}
+
+/**
+ * Parses and lays out an imported file in a Web Worker (R95), so the page keeps drawing and
+ * answering while a large file is read; in this thread where no worker can start. One worker per
+ * file: it is ended as soon as it answers.
+ */
+export function parseFile(text: string, format: TextFormat): Promise<Parsed> {
+	if (typeof Worker === 'undefined') return inThread(text, format);
+	return new Promise((resolve) => {
+		let worker: Worker;
+		const fallBack = () => {
+			worker?.terminate();
+			resolve(inThread(text, format));
+		};
+		try {
+			worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+		} catch {
+			fallBack();
+			return;
+		}
+		worker.onmessage = (event: MessageEvent<ImportReply>) => {
+			worker.terminate();
+			const reply = event.data;
+			resolve('error' in reply ? { ok: false, error: reply.error } : { ok: true, map: reply.map });
+		};
+		worker.onerror = fallBack;
+		worker.postMessage({ id: 1, text, format } satisfies ImportRequest);
+	});
+}
