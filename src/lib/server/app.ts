@@ -69,7 +69,7 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 			store: backend.syncStore,
 			cluster: backend.cluster,
 			log,
-			onEdit: (room, doc, person) => recorder.edited(room, doc, person),
+			history: recorder,
 			limits: config.limits,
 			pingIntervalMs: options.pingIntervalMs,
 			unloadGraceMs: options.unloadGraceMs,

@@ -34,14 +34,15 @@ function setup(dir = tempDir()) {
 		now: () => Date.now(),
 		log: () => {}
 	});
-	/** One edit by `who`: noted before it is applied, as the server does. */
+	/** One edit by `who`, told to the recorder before and after it is applied, as the server does. */
 	const edit = (who: typeof ada, text = 'More tea') => {
-		recorder.edited('m1', session.doc, who);
+		recorder.before('m1', session.doc, who);
 		session.dispatch({
 			type: 'addClaim',
 			claim: { id: newId('c'), kind: 'claim', text },
 			link: { id: newId('r'), kind: 'supports', to: 't' }
 		});
+		recorder.changed('m1', who, true);
 	};
 	return { store, session, recorder, edit };
 }
@@ -115,6 +116,16 @@ describe('automatic versions', () => {
 			[true, [bob]],
 			[false, [ada]]
 		]);
+		recorder.close();
+	});
+
+	it('R145: someone who only re-sends what the server has (a reconnect) is not counted as an editor', async () => {
+		const { store, recorder, edit } = setup();
+		edit(ada);
+		recorder.before('m1', seeded().doc, bob);
+		await vi.advanceTimersByTimeAsync(DEFAULT_HISTORY_TIMING.quietMs + 1_000);
+		expect(store.list('m1').map((v) => v.editors)).toEqual([[ada]]);
+		expect(store.activity('m1', 10).map((e) => e.people)).toEqual([[ada]]);
 		recorder.close();
 	});
 

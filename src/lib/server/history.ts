@@ -29,6 +29,12 @@ export const DEFAULT_HISTORY_TIMING: HistoryTiming = {
 	activitySwitchMs: 2_000
 };
 
+/** What the sync server tells the history of each edit (see {@link HistoryRecorder}). */
+export interface HistoryHooks {
+	before(room: string, doc: Y.Doc, person: Person | null): void;
+	changed(room: string, person: Person | null, byClient: boolean): void;
+}
+
 /** Edits whose author's presence was not known (yet): a client that never announced itself. */
 export const SOMEONE: Person = { id: '', name: 'Someone' };
 
@@ -95,9 +101,15 @@ function sameContent(state: Uint8Array, doc: Y.Doc): boolean {
  * Watches edits as they reach the server and keeps each map's history: an automatic version after a
  * burst of editing, versions saved on demand, and an activity feed of who changed what.
  */
-export class HistoryRecorder {
+export class HistoryRecorder implements HistoryHooks {
 	private readonly rooms = new Map<string, Pending>();
 	private readonly timing: HistoryTiming;
+	/**
+	 * The map of one room as it was before the update being applied, while no activity entry is open
+	 * there: the start of the entry that update opens, if it changes anything. One slot, reused while the
+	 * room does not change (reconnecting clients re-send what the server already has).
+	 */
+	private baseline: { room: string; map: ArgMap } | undefined;
 
 	constructor(private readonly deps: HistoryDeps) {
 		this.timing = { ...DEFAULT_HISTORY_TIMING, ...deps.timing };
@@ -114,11 +126,37 @@ export class HistoryRecorder {
 	}
 
 	/**
-	 * A client's update is about to be applied to `doc` (a connection with edit access). Never throws:
-	 * history must not stand in the way of an edit.
+	 * A client's update is about to be applied to `doc`. Keeps the map as it is now, in case the update
+	 * opens an activity entry, and closes the open entry when someone else starts editing. Cheap when an
+	 * entry is open; one read of the map otherwise. Never throws: history must not stand in the way of an edit.
 	 */
-	edited(room: string, doc: Y.Doc, person: Person | null): void {
+	before(room: string, doc: Y.Doc, person: Person | null): void {
 		try {
+			const who = person ?? SOMEONE;
+			const p = this.rooms.get(room);
+			const w = p?.window;
+			if (p && w && w.lastPerson !== who.id && this.deps.now() - w.opened >= this.timing.activitySwitchMs) {
+				// Someone else starts editing: what came before is the previous editor's.
+				const map = readMap(doc).map;
+				this.closeWindow(room, p, map);
+				this.baseline = { room, map };
+			} else if (!w && this.baseline?.room !== room) {
+				this.baseline = { room, map: readMap(doc).map };
+			}
+		} catch (error) {
+			this.deps.log(`history of ${room}: ${errorText(error)}`);
+		}
+	}
+
+	/**
+	 * The map's document changed: by a client's update (after {@link before}), or by the server itself
+	 * (`byClient` false), which counts for no one. Never throws.
+	 */
+	changed(room: string, person: Person | null, byClient: boolean): void {
+		try {
+			const baseline = this.baseline?.room === room ? this.baseline.map : undefined;
+			if (this.baseline?.room === room) this.baseline = undefined;
+			if (!byClient) return;
 			const who = person ?? SOMEONE;
 			const now = this.deps.now();
 			const p = this.pending(room);
@@ -126,9 +164,20 @@ export class HistoryRecorder {
 			p.dirtySince ??= now;
 			p.lastEdit = now;
 			this.scheduleVersion(room, p);
-			this.noteActivity(room, p, doc, who, now);
+			if (!p.window && !baseline) return;
+			const window: ActivityWindow = (p.window ??= {
+				baseline: baseline!,
+				people: new Map(),
+				opened: now,
+				lastPerson: who.id
+			});
+			window.people.set(who.id, who);
+			window.lastPerson = who.id;
+			clearTimeout(window.timer);
+			window.timer = setTimeout(() => void this.flushActivity(room), this.timing.activityQuietMs);
+			window.timer.unref();
 		} catch (error) {
-			this.deps.log(`history of ${room}: ${error instanceof Error ? error.message : String(error)}`);
+			this.deps.log(`history of ${room}: ${errorText(error)}`);
 		}
 	}
 
@@ -139,25 +188,6 @@ export class HistoryRecorder {
 		clearTimeout(p.timer);
 		p.timer = setTimeout(() => void this.saveAuto(room), Math.max(0, due - this.deps.now()));
 		p.timer.unref();
-	}
-
-	private noteActivity(room: string, p: Pending, doc: Y.Doc, who: Person, now: number): void {
-		const w = p.window;
-		if (w && w.lastPerson !== who.id && now - w.opened >= this.timing.activitySwitchMs) {
-			// Someone else starts editing: what came before is the previous editor's.
-			this.closeWindow(room, p, readMap(doc).map);
-		}
-		const window: ActivityWindow = (p.window ??= {
-			baseline: readMap(doc).map,
-			people: new Map(),
-			opened: now,
-			lastPerson: who.id
-		});
-		window.people.set(who.id, who);
-		window.lastPerson = who.id;
-		clearTimeout(window.timer);
-		window.timer = setTimeout(() => void this.flushActivity(room), this.timing.activityQuietMs);
-		window.timer.unref();
 	}
 
 	private closeWindow(room: string, p: Pending, now: ArgMap): void {
@@ -266,6 +296,7 @@ export class HistoryRecorder {
 
 	/** Forgets a map's pending history (it was purged). */
 	forget(room: string): void {
+		if (this.baseline?.room === room) this.baseline = undefined;
 		const p = this.rooms.get(room);
 		if (p) {
 			clearTimeout(p.timer);

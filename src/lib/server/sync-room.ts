@@ -23,6 +23,8 @@ export interface RoomOptions extends RoomLogOptions {
 	onGone: (room: Room) => void;
 	/** Called before an edit connection's update is applied (the map's history, R146). Must not throw. */
 	onEdit?: (room: Room, conn: Conn) => void;
+	/** Called when the document changed, with the connection that changed it (null: the server or another process). */
+	onChange?: (room: Room, conn: Conn | null) => void;
 	/** Set when several processes share rooms: `store` is then the hub's shared store. */
 	cluster?: ClusterHub;
 }
@@ -250,6 +252,7 @@ export class Room {
 	/** Every change to the document, whatever its origin: store it, then relay it. */
 	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
 		if (this.state !== 'ready') return;
+		this.opts.onChange?.(this, this.conns.has(origin as Conn) ? (origin as Conn) : null);
 		if (origin === REMOTE || this.applyingStored) {
 			if (origin === REMOTE) this.storage.grew(update.length);
 			this.relay(update, origin);

@@ -3,14 +3,13 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { isId } from '../model';
-import { personOf } from './history';
+import { personOf, type HistoryHooks } from './history';
 import { DEFAULT_LIMITS, TokenBucket, type Limits } from './limits';
 import type { ClusterHub } from './sync-cluster';
 import { CLOSE } from './sync-protocol';
 import { toBytes, waitClosed, type Access, type Conn } from './sync-conn';
 import { UpgradeGate, type Verdict } from './sync-gate';
 import { Room, type SyncStore } from './sync-room';
-import type { Person } from './versions';
 
 export type { Access } from './sync-conn';
 export type { Verdict } from './sync-gate';
@@ -31,8 +30,8 @@ export interface SyncServerOptions {
 	limits?: Partial<Limits>;
 	/** Several processes share the rooms (README: Running several processes); `store` must be `cluster.store`. */
 	cluster?: ClusterHub;
-	/** Told before each edit of a map is applied, with who made it (the map's history). Must not throw. */
-	onEdit?: (roomId: string, doc: Y.Doc, person: Person | null) => void;
+	/** Told of each edit of a map, before and after it is applied, with who made it (the map's history). */
+	history?: HistoryHooks;
 }
 
 /** How often sockets are pinged; one missed pong and the socket is dropped (ms). Proxies often cut idle sockets at 60 s. */
@@ -136,9 +135,9 @@ export class SyncServer {
 			unloadGraceMs: this.opts.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
 			maxDocBytes: this.limits.maxDocBytes,
 			cluster: this.opts.cluster,
-			onEdit:
-				this.opts.onEdit &&
-				((r, conn) => this.opts.onEdit!(r.id, r.doc, personOf(r.awareness, conn.clientIds))),
+			onEdit: (r, conn) => this.opts.history?.before(r.id, r.doc, personOf(r.awareness, conn.clientIds)),
+			onChange: (r, conn) =>
+				this.opts.history?.changed(r.id, conn && personOf(r.awareness, conn.clientIds), conn !== null),
 			onGone: (gone) => {
 				if (this.rooms.get(gone.id) === gone) this.rooms.delete(gone.id);
 			}
