@@ -39,7 +39,7 @@ export function openBackend(
 			{ cause: error }
 		);
 	}
-	const cluster = new ClusterHub(store.shared, bus, log);
+	const cluster = new ClusterHub(store.shared, bus, log, (id) => store.getMap(id));
 	return {
 		store,
 		syncStore: store.shared,

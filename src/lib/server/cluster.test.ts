@@ -180,6 +180,34 @@ describe('several server processes', () => {
 		servers[1] = await startProcess();
 	}, 90_000);
 
+	it('R199: replacing the links or deleting the map on one process closes its sessions on the others', async () => {
+		const map = await createMap(servers[0]!);
+		const closes = (provider: WebsocketProvider) => {
+			const codes: number[] = [];
+			provider.on('connection-close', (event: CloseEvent | null) => codes.push(event?.code ?? 0));
+			return codes;
+		};
+		const old = connect(servers[2]!, map);
+		const oldCodes = closes(old);
+		await waitFor(() => old.synced, 15_000, 'old link synced');
+		const api = (method: string, path: string, token: string) =>
+			fetch(`http://127.0.0.1:${servers[0]!.port}/api/maps/${map.id}${path}`, {
+				method,
+				headers: { authorization: `Bearer ${token}` }
+			});
+		const replaced = await api('POST', '/tokens', map.editToken);
+		expect(replaced.status).toBe(200);
+		const fresh = (await replaced.json()) as { editToken: string };
+		await waitFor(() => oldCodes.includes(1008), 10_000, 'old session closed with 1008');
+		old.destroy();
+		const current = connect(servers[1]!, { id: map.id, editToken: fresh.editToken });
+		const currentCodes = closes(current);
+		await waitFor(() => current.synced, 15_000, 'new link synced');
+		expect((await api('DELETE', '', fresh.editToken)).status).toBe(200);
+		await waitFor(() => currentCodes.includes(4410), 10_000, 'session closed with 4410');
+		current.destroy();
+	}, 60_000);
+
 	it('R194: an update stored but never published reaches every process within seconds', async () => {
 		const map = await createMap(servers[0]!);
 		const clients = [connect(servers[0]!, map), connect(servers[2]!, map)];

@@ -4,7 +4,8 @@
  * persistence-pg-bridge.ts) and, as {@link PgRoomStore.shared}, the asynchronous side that rooms use
  * on their hot path: loads, appends, catch-up reads and guarded compaction.
  */
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { crc32 } from './checksum';
 import type { MapChanges, MapRecord, NewMap } from './persistence-maps';
 import { mergeStored, type LoadedRoom, type StoredBlob } from './persistence-merge';
@@ -72,7 +73,9 @@ export class PgRoomStore {
 			{ sql: `SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})` },
 			...PG_SCHEMA.map((sql) => ({ sql }))
 		]);
-		this.pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+		// Loaded here, not at import: a one-process server never pays for the client library.
+		const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+		this.pool = new Pool({ connectionString: url, max: POOL_SIZE });
 		// An idle connection dropped by the server must not crash the process; the next query reconnects.
 		this.pool.on('error', (error) => log(`PostgreSQL connection lost (${error.message})`));
 		this.shared = {

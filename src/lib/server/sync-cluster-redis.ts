@@ -4,11 +4,14 @@
  * process ignore its own messages.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { BusMessage, RoomBus } from './sync-cluster';
 
 const KINDS = ['update', 'awareness', 'query-awareness'] as const;
 const CHANNEL_PREFIX = 'argmap:room:';
+/** Every process listens here: the ids of rooms whose links were replaced or which were deleted. */
+const REVOKE_CHANNEL = 'argmap:revoke';
 const SENDER_BYTES = 8;
 
 /** Encodes a message for the wire (exported for tests). */
@@ -49,9 +52,12 @@ export class RedisBus implements RoomBus {
 	private readonly sender = randomBytes(SENDER_BYTES);
 	private readonly receivers = new Map<string, (message: BusMessage) => void>();
 	private readonly reconnectListeners: (() => void)[] = [];
+	private readonly revokeListeners: ((room: string) => void)[] = [];
 
 	constructor(url: string, log: (msg: string) => void) {
 		// Publishing while Redis is away fails at once instead of queueing: the store is the truth.
+		// Loaded here, not at import: a one-process server never pays for the client library.
+		const { Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
 		this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
 		this.sub = new Redis(url);
 		let connectedBefore = false;
@@ -68,7 +74,13 @@ export class RedisBus implements RoomBus {
 		};
 		this.pub.on('error', report('publish'));
 		this.sub.on('error', report('subscribe'));
+		this.sub.subscribe(REVOKE_CHANNEL).catch(() => {});
 		this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+			if (channel.toString() === REVOKE_CHANNEL) {
+				const room = data.toString();
+				for (const listener of this.revokeListeners) listener(room);
+				return;
+			}
 			const receive = this.receivers.get(channel.toString().slice(CHANNEL_PREFIX.length));
 			const decoded = receive ? decodeBusMessage(data) : null;
 			if (decoded && !decoded.sender.equals(this.sender)) receive!(decoded.message);
@@ -95,6 +107,14 @@ export class RedisBus implements RoomBus {
 
 	onReconnect(listener: () => void): void {
 		this.reconnectListeners.push(listener);
+	}
+
+	publishRevoke(room: string): void {
+		this.pub.publish(REVOKE_CHANNEL, room).catch(() => {});
+	}
+
+	onRevoke(listener: (room: string) => void): void {
+		this.revokeListeners.push(listener);
 	}
 
 	/** Resolves once both connections are open (or rejects after `timeoutMs`). */

@@ -38,6 +38,9 @@ export interface RoomBus {
 	publish(room: string, message: BusMessage): void;
 	/** Called after the bus reconnected: messages may have been lost meanwhile. */
 	onReconnect(listener: () => void): void;
+	/** Tells every other process (whether it has the room open or not) that a room's links changed. */
+	publishRevoke(room: string): void;
+	onRevoke(listener: (room: string) => void): void;
 	close(): Promise<void>;
 }
 
@@ -227,16 +230,25 @@ export class RoomLink {
 /** How often the loaded rooms' last seqs are compared with the store's, to find a lost tail (ms). */
 const POLL_INTERVAL_MS = 2_000;
 
+/** What a process needs to know about a map to re-check its sessions after a revocation elsewhere. */
+export interface MapAccess {
+	editHash: string;
+	viewHash: string;
+	deletedAt: number | null;
+}
+
 /** The process's side of the cluster: the shared store, the bus, and every loaded room's link. */
 export class ClusterHub {
 	private readonly links = new Map<string, RoomLink>();
 	private readonly poller: NodeJS.Timeout;
 	private polling = false;
 
+	/** `lookup` reads a map's current hashes and deletion (null: no such map) from the shared store. */
 	constructor(
 		readonly store: SharedStore,
 		readonly bus: RoomBus,
-		private readonly log: (msg: string) => void
+		private readonly log: (msg: string) => void,
+		readonly lookup: (room: string) => MapAccess | null
 	) {
 		bus.onReconnect(() => {
 			for (const link of this.links.values()) void link.catchUp();
@@ -273,6 +285,16 @@ export class ClusterHub {
 		} finally {
 			this.polling = false;
 		}
+	}
+
+	/** This process replaced a room's links or deleted it: the others re-check their sessions (R199). */
+	revoke(room: string): void {
+		this.bus.publishRevoke(room);
+	}
+
+	/** Runs `listener` when another process revoked a room's sessions. */
+	onRevoke(listener: (room: string) => void): void {
+		this.bus.onRevoke(listener);
 	}
 
 	close(): void {

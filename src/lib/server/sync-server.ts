@@ -75,6 +75,7 @@ export class SyncServer {
 		const sweepMs = Math.min(SWEEP_MAX_MS, Math.max(SWEEP_MIN_MS, this.limits.idleTimeoutMs / 4));
 		this.sweeper = setInterval(() => this.closeIdle(), sweepMs);
 		this.sweeper.unref();
+		opts.cluster?.onRevoke((roomId) => this.recheck(roomId));
 	}
 
 	/**
@@ -181,6 +182,7 @@ export class SyncServer {
 		reason: string
 	): number {
 		this.gate.revoke(roomId);
+		this.opts.cluster?.revoke(roomId);
 		let closed = 0;
 		for (const conn of this.conns) {
 			if (conn.room.id !== roomId || conn.ws.readyState !== conn.ws.OPEN || !match(conn)) continue;
@@ -188,6 +190,31 @@ export class SyncServer {
 			closed++;
 		}
 		return closed;
+	}
+
+	/**
+	 * Another process replaced the room's links or deleted it (R199): upgrades being authorized are
+	 * checked again, and each open session is checked against the map as it is now.
+	 */
+	private recheck(roomId: string): void {
+		this.gate.revoke(roomId);
+		if (![...this.conns].some((conn) => conn.room.id === roomId)) return;
+		let map: ReturnType<ClusterHub['lookup']>;
+		try {
+			map = this.opts.cluster!.lookup(roomId);
+		} catch (error) {
+			this.log(
+				`room ${roomId}: cannot re-check sessions (${error instanceof Error ? error.message : String(error)})`
+			);
+			return;
+		}
+		for (const conn of [...this.conns]) {
+			if (conn.room.id !== roomId || conn.ws.readyState !== conn.ws.OPEN) continue;
+			if (!map || map.deletedAt !== null) conn.room.closeConn(conn, CLOSE.GONE, 'map was deleted');
+			else if (conn.credential === undefined || ![map.editHash, map.viewHash].includes(conn.credential)) {
+				conn.room.closeConn(conn, CLOSE.POLICY, 'link was replaced');
+			}
+		}
 	}
 
 	/** Whether the room is loaded or loading (e.g. so a purge leaves it alone). */
