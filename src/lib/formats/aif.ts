@@ -9,7 +9,7 @@ import {
 	type Result,
 	type Source
 } from '../model';
-import { cleanSource, Draft, parseJsonText, withoutWarnings } from './draft';
+import { cleanSource, Draft, parseJsonText, reader } from './draft';
 import type { Codec, Imported } from './index';
 
 /**
@@ -229,7 +229,6 @@ export const AIF_CODEC = {
 	label: 'AIF JSON (AIFdb, OVA)',
 	extension: 'json',
 	mime: 'application/json',
-	parse: withoutWarnings(readAif),
-	read: readAif,
+	...reader('AIF', readAif),
 	serialize: serializeAif
 } as const satisfies Codec;

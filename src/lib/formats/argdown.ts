@@ -1,6 +1,6 @@
 import { indexOf, type ArgMap, type Claim, type Relation } from '../model';
 import { readArgdown } from './argdown-read';
-import { withoutWarnings } from './draft';
+import { reader } from './draft';
 import type { Codec } from './index';
 
 /**
@@ -90,7 +90,6 @@ export const ARGDOWN_CODEC = {
 	label: 'Argdown',
 	extension: 'argdown',
 	mime: 'text/plain',
-	parse: withoutWarnings(readArgdown),
-	read: readArgdown,
+	...reader('Argdown', readArgdown),
 	serialize: serializeArgdown
 } as const satisfies Codec;

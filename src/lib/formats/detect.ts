@@ -31,7 +31,7 @@ export function detectFormat(text: string, filename?: string): TextFormat | unde
 	if (trimmed.startsWith('{')) return fromJson(head);
 	if (trimmed.startsWith('<')) return /<graphml[\s>]/.test(head) ? 'graphml' : undefined;
 	if (/^Discussion Title:/.test(trimmed)) return 'kialo';
-	if (/^```argdown\s*$/m.test(text)) return 'argdown';
+	if (/^```argdown\s*$/m.test(ext === 'md' ? text : head)) return 'argdown';
 	if (ext === 'md' || ext === 'json') return undefined;
 	if (/^1\.\s/m.test(trimmed) && /^1\.1\.\s+(Pro|Con):/m.test(head)) return 'kialo';
 	if (/^\s*(\[[^\]\n]+\]|<[^>\n]+>):?/m.test(head) || /^===\s*$/m.test(head)) return 'argdown';

@@ -20,6 +20,7 @@ import {
 } from '../model';
 import { withLayout } from '../model/layout';
 import type { Imported } from './index';
+import { MAX_IMPORT_BYTES } from './limits';
 
 export interface DraftClaim {
 	kind: ClaimKind;
@@ -149,13 +150,29 @@ export class Draft {
 	}
 }
 
-/** `read` without the warnings: the codec's `parse`. */
-export const withoutWarnings =
-	(read: (text: string) => Result<Imported>) =>
-	(text: string): Result<ArgMap> => {
-		const result = read(text);
+/** Refuses a text whose UTF-8 form is over {@link MAX_IMPORT_BYTES} (R80), before any parsing. */
+export function sizeCheck(text: string, format: string): Result<true> {
+	// Each UTF-16 unit is at least one UTF-8 byte and at most three: count exactly only near the limit.
+	const big =
+		text.length > MAX_IMPORT_BYTES ||
+		(text.length * 3 > MAX_IMPORT_BYTES && new TextEncoder().encode(text).length > MAX_IMPORT_BYTES);
+	return big
+		? fail('BAD_FORMAT', format, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`)
+		: ok(true);
+}
+
+/** A codec's `read` behind the size check, and `parse`: the same without the warnings. */
+export function reader(format: string, read: (text: string) => Result<Imported>) {
+	const checked = (text: string): Result<Imported> => {
+		const size = sizeCheck(text, format);
+		return size.ok ? read(text) : size;
+	};
+	const parse = (text: string): Result<ArgMap> => {
+		const result = checked(text);
 		return result.ok ? ok(result.value.map) : result;
 	};
+	return { read: checked, parse };
+}
 
 /** The citation fields of a file's `source`, each checked; anything else is left out. */
 export function cleanSource(raw: unknown): Source | undefined {

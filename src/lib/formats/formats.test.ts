@@ -20,6 +20,14 @@ describe('format registry', () => {
 		expect(MAX_IMPORT_BYTES).toBe(5 * 1024 * 1024);
 	}, 30_000);
 
+	it('R80: every reading codec refuses a file over MAX_IMPORT_BYTES before parsing', async () => {
+		const big = `Discussion Title: x\n\n1. ${'é'.repeat(MAX_IMPORT_BYTES / 2)}\n`;
+		for (const id of ['argdown', 'aif', 'kialo', 'graphml'] as const) {
+			const r = (await loadCodec(id)).parse!(big);
+			expect(!r.ok && r.error.message, id).toMatch(/larger than 5 MiB/);
+		}
+	});
+
 	it('R80: detects the format of a file from its name and first lines', async () => {
 		const map = articleMap();
 		for (const id of ROUND_TRIP) {

@@ -10,7 +10,7 @@ import {
 	type Result
 } from '../model';
 import { claimBox } from '../model/metrics';
-import { cleanSource, Draft, withoutWarnings } from './draft';
+import { cleanSource, Draft, reader } from './draft';
 import type { Codec, Imported } from './index';
 import { escapeXml, parseXml, type XmlElement } from './xml';
 
@@ -209,7 +209,6 @@ export const GRAPHML_CODEC = {
 	label: 'GraphML (yEd, Gephi)',
 	extension: 'graphml',
 	mime: 'application/graphml+xml',
-	parse: withoutWarnings(readGraphml),
-	read: readGraphml,
+	...reader('GraphML', readGraphml),
 	serialize: serializeGraphml
 } as const satisfies Codec;

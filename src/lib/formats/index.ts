@@ -3,8 +3,7 @@ import { detectFormat } from './detect';
 
 export { detectFormat };
 
-/** Largest file an import accepts (5 MiB): far above any real map, small enough to parse without freezing. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './limits';
 
 /** A parsed file and what the import changed or left out on the way (dialogue nodes skipped, …). */
 export interface Imported {

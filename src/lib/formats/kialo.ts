@@ -1,5 +1,5 @@
 import { fail, indexOf, ok, type ArgMap, type Claim, type Relation, type Result } from '../model';
-import { Draft, withoutWarnings } from './draft';
+import { Draft, reader } from './draft';
 import type { Codec, Imported } from './index';
 
 /**
@@ -170,7 +170,6 @@ export const KIALO_CODEC = {
 	label: 'Kialo discussion',
 	extension: 'txt',
 	mime: 'text/plain',
-	parse: withoutWarnings(readKialo),
-	read: readKialo,
+	...reader('Kialo', readKialo),
 	serialize: serializeKialo
 } as const satisfies Codec;
