@@ -129,6 +129,16 @@ describe('automatic versions', () => {
 		recorder.close();
 	});
 
+	it('R152: continuous editing still writes an activity entry at least once a minute', async () => {
+		const { store, recorder, edit } = setup();
+		for (let i = 0; i < 40; i++) {
+			edit(ada, `Claim ${i}`);
+			await vi.advanceTimersByTimeAsync(2_000);
+		}
+		expect(store.activity('m1', 10).length).toBeGreaterThanOrEqual(1);
+		recorder.close();
+	});
+
 	it('R152: the activity feed says who changed what, one entry per editor in turn', async () => {
 		const { store, recorder, edit } = setup();
 		edit(ada, 'Tea warms');

@@ -19,6 +19,8 @@ export interface HistoryTiming {
 	activityQuietMs: number;
 	/** An activity entry this old is written when someone else starts editing, so each names its editor (ms). */
 	activitySwitchMs: number;
+	/** Longest an activity entry stays open under continuous editing (ms). */
+	activityMaxMs: number;
 }
 
 export const DEFAULT_HISTORY_TIMING: HistoryTiming = {
@@ -26,7 +28,8 @@ export const DEFAULT_HISTORY_TIMING: HistoryTiming = {
 	maxBurstMs: 10 * 60_000,
 	minGapMs: 5 * 60_000,
 	activityQuietMs: 5_000,
-	activitySwitchMs: 2_000
+	activitySwitchMs: 2_000,
+	activityMaxMs: 60_000
 };
 
 /** What the sync server tells the history of each edit (see {@link HistoryRecorder}). */
@@ -135,7 +138,9 @@ export class HistoryRecorder implements HistoryHooks {
 			const who = person ?? SOMEONE;
 			const p = this.rooms.get(room);
 			const w = p?.window;
-			if (p && w && w.lastPerson !== who.id && this.deps.now() - w.opened >= this.timing.activitySwitchMs) {
+			const age = w ? this.deps.now() - w.opened : 0;
+			const switched = w?.lastPerson !== who.id && age >= this.timing.activitySwitchMs;
+			if (p && w && (switched || age >= this.timing.activityMaxMs)) {
 				// Someone else starts editing: what came before is the previous editor's.
 				const map = readMap(doc).map;
 				this.closeWindow(room, p, map);
