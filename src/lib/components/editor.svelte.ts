@@ -21,6 +21,7 @@ import { MapSession } from '$lib/sync/session';
 import { EMPTY_VOTES, ratingsFrom, setVote, voteOf, watchVotes, readVotes } from '$lib/sync/votes';
 import { evaluate, type Evaluation, type Ratings } from '$lib/model/evaluate';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
+import { Debate } from './debate.svelte';
 import { rememberMap } from './known-maps';
 import type { Action } from './shortcuts';
 
@@ -95,6 +96,7 @@ export class Editor {
 			const keep = neighbourhoodOf(this.map, this.focusId);
 			for (const c of this.map.claims) if (!keep.has(c.id)) hidden.add(c.id);
 		}
+		for (const id of this.debate.hidden) hidden.add(id);
 		return hidden;
 	});
 	matches = $derived.by(() => {
@@ -109,6 +111,8 @@ export class Editor {
 	readonly access: LinkAccess | undefined;
 	readonly session: MapSession;
 	readonly presence: LocalPresence;
+	/** Debate preparation: this person's side, the side filter, presentation mode (R115-R129). */
+	readonly debate: Debate;
 	#connection: Connection;
 	#unsubscribe: () => void;
 	#unwatchVotes: () => void;
@@ -154,6 +158,7 @@ export class Editor {
 		const awareness = this.#connection.provider.awareness;
 		this.personId = personIdOf(localStorage);
 		this.presence = new LocalPresence(awareness, this.name, this.personId);
+		this.debate = new Debate(this);
 		const refreshPeople = () => (this.people = participants(awareness));
 		awareness.on('change', refreshPeople);
 		refreshPeople();

@@ -65,9 +65,7 @@ function blocks(brief: Brief): Block[] {
 	if (brief.thesis) field('Thesis', withStanding(brief.thesis));
 	if (brief.source) field('Source', brief.source);
 	out.push({
-		text: brief.evaluated
-			? "Lines of argument are ordered by strength, from the group's votes."
-			: 'Nobody has voted yet: lines of argument are in map order.',
+		text: brief.order,
 		size: 9,
 		style: 'italic',
 		before: 2,

@@ -91,7 +91,13 @@ describe('debate brief', () => {
 			['r:a>supports>t']
 		);
 		const md = briefMarkdown(buildBrief(map, deriveSides(map)));
-		expect(md).toContain('Nobody has voted yet');
+		expect(md).toContain('No evaluation: lines of argument are in map order.');
+		expect(buildBrief(map, deriveSides(map), { strength: new Map() }).order).toContain(
+			'Nobody has voted yet'
+		);
+		expect(buildBrief(map, deriveSides(map), { strength: new Map() }, { votes: 3 }).order).toBe(
+			'Lines of argument are ordered by strength, from 3 votes of the group.'
+		);
 		expect(md).toContain('**Thesis:** \\# Tea \\*is\\* good');
 		expect(md).toContain('### 1. \\- \\[x\\](javascript:alert) \\<b\\>');
 		expect(md).toContain('## Against the thesis\n\n_No lines of argument on this side yet._');

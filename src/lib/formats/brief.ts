@@ -62,8 +62,8 @@ export interface Brief {
 	readonly thesis?: BriefClaim;
 	/** The citation of the source text, when the map names one. */
 	readonly source?: string;
-	/** Whether strengths come from an evaluation (else every claim counts as 0.5 and order is by id). */
-	readonly evaluated: boolean;
+	/** How the lines are ordered, in words: by strength from how many votes, or in map order. */
+	readonly order: string;
 	readonly sides: readonly BriefSide[];
 }
 
@@ -78,12 +78,20 @@ export function citation(map: ArgMap): string | undefined {
 	return line.replace(/^, /, '') || undefined;
 }
 
+/** How the brief's lines are ordered, in words (R120). */
+function orderNote(evaluated: boolean, votes: number): string {
+	if (!evaluated) return 'No evaluation: lines of argument are in map order.';
+	if (votes === 0)
+		return 'Nobody has voted yet: lines of argument are ordered by strength from the structure alone (every claim starts at 0.5).';
+	return `Lines of argument are ordered by strength, from ${votes} ${votes === 1 ? 'vote' : 'votes'} of the group.`;
+}
+
 /** Builds the brief of both sides (or the given ones) of a map. */
 export function buildBrief(
 	map: ArgMap,
 	sides: ReadonlyMap<string, Side>,
 	judgement?: Judgement,
-	only: readonly Side[] = ['pro', 'con']
+	options: { only?: readonly Side[]; votes?: number } = {}
 ): Brief {
 	const index = indexOf(map);
 	const item = (id: string): BriefClaim => {
@@ -146,8 +154,8 @@ export function buildBrief(
 		...(question && { question: item(question) }),
 		...(thesis && { thesis: item(thesis) }),
 		...(source && { source }),
-		evaluated: !!judgement?.strength && judgement.strength.size > 0,
-		sides: only.map((side) => ({
+		order: orderNote(!!judgement?.strength, options.votes ?? 0),
+		sides: (options.only ?? ['pro', 'con']).map((side) => ({
 			side,
 			title: SIDE_TITLE[side],
 			lines: linesOf(map, sides, side, judgement).map(lineOf)
@@ -192,12 +200,7 @@ export function briefMarkdown(brief: Brief): string {
 	if (brief.question) out.push(`**Question:** ${mdText(brief.question.text)}  `);
 	if (brief.thesis) out.push(`**Thesis:** ${withStanding(brief.thesis)}  `);
 	if (brief.source) out.push(`**Source:** ${mdText(brief.source)}  `);
-	out.push(
-		brief.evaluated
-			? "Lines of argument are ordered by strength, from the group's votes."
-			: 'Nobody has voted yet: lines of argument are in map order.',
-		''
-	);
+	out.push(brief.order, '');
 	for (const side of brief.sides) {
 		out.push(`## ${side.title}`, '');
 		if (side.lines.length === 0) out.push('_No lines of argument on this side yet._', '');

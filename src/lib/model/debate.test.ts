@@ -9,6 +9,7 @@ import {
 	linesOf,
 	presentationSteps,
 	reasonsUnder,
+	restrictTo,
 	weakSpots,
 	withoutEvidence,
 	type Acceptance
@@ -168,5 +169,12 @@ describe('debate preparation', () => {
 		);
 		const spots = weakSpots(article, articleSides, 'pro');
 		expect(spots.attacked.map((s) => s.id).sort()).toEqual(['pandemic-estrangement', 's400-rumours']);
+	});
+
+	it('R116: the filtered map keeps only the relations and undercuts among the kept claims', () => {
+		const part = restrictTo(map, new Set(['t', 'b', 'u', 'e2']));
+		expect(part.claims.map((c) => c.id)).toEqual(['b', 'e2', 't', 'u']);
+		expect(part.relations.map((r) => r.id)).toEqual(['r-b', 'r-e2', 'r-u']);
+		expect(restrictTo(map, new Set(['t', 'u'])).relations).toEqual([]);
 	});
 });

@@ -323,3 +323,21 @@ export function evidenceFor(map: ArgMap, id: string): Claim[] {
 		.map((r) => index.claims.get(r.from)!)
 		.filter((c) => c.kind === 'evidence');
 }
+
+/**
+ * The part of a map made of some claims (R116): those claims, the relations between them, and the
+ * undercuts (from kept claims) of kept relations. Still a valid map: what the outline lists under a filter.
+ */
+export function restrictTo(map: ArgMap, ids: ReadonlySet<string>): ArgMap {
+	const claims = map.claims.filter((c) => ids.has(c.id));
+	const between = map.relations.filter((r) => r.kind !== 'undercuts' && ids.has(r.from) && ids.has(r.to));
+	const kept = new Set<string>(between.map((r) => r.id));
+	const undercuts = map.relations.filter((r) => r.kind === 'undercuts' && ids.has(r.from) && kept.has(r.to));
+	const relations = [...between, ...undercuts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return { ...map, claims, relations };
+}
+
+/** The claims of a map not among `ids` (none when `ids` is undefined): what a side filter hides (R116). */
+export function claimsOutside(map: ArgMap, ids: ReadonlySet<string> | undefined): Set<string> {
+	return new Set(ids ? map.claims.filter((c) => !ids.has(c.id)).map((c) => c.id) : []);
+}
