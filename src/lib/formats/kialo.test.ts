@@ -56,6 +56,19 @@ describe('Kialo', () => {
 		expect(content(map).claims).toContain('question: Which way?');
 	});
 
+	it('R84: follows a link to a claim further down, and keeps a title with Markdown marks', () => {
+		const text =
+			'Discussion Title: Tea \\*or\\* coffee?\n\n1. Tea\n1.1. Pro: -> See 1.2.1.\n1.2. Con: Coffee\n1.2.1. Con: Warmth\n';
+		const { map } = must(readKialo(text));
+		expect(map.title).toBe('Tea *or* coffee?');
+		expect(content(map, { kinds: false }).relations).toEqual([
+			'Coffee attacks Tea',
+			'Warmth attacks Coffee',
+			'Warmth supports Tea'
+		]);
+		expect(serializeKialo(map)).toMatch(/^Discussion Title: Tea \\\*or\\\* coffee\?\n/);
+	});
+
 	it('R84: refuses bad numbering and dangling links with the line', () => {
 		const orphan = readKialo('Discussion Title: x\n\n1. A\n1.2.1. Pro: B\n');
 		expect(!orphan.ok && orphan.error.message).toMatch(/^Kialo line 4: .*before its parent 1\.2\./);

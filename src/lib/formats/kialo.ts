@@ -36,7 +36,8 @@ const LABEL: Record<Relation['kind'], string> = {
 /** Serializes a map as a Kialo discussion; undercuts become objections (Con) under the reason they concern. */
 export function serializeKialo(map: ArgMap): string {
 	const index = indexOf(map);
-	const lines = [`Discussion Title: ${map.title.replace(/\s+/g, ' ')}`, ''];
+	const title = map.title.replace(/\s+/g, ' ').replace(ESCAPED, (c) => `\\${c}`);
+	const lines = [`Discussion Title: ${title}`, ''];
 	const placed = new Map<string, string>();
 	const order = { answers: 0, supports: 1, attacks: 2, undercuts: 3 } as const;
 	const childrenOf = (c: Claim) => {
