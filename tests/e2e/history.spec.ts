@@ -105,6 +105,9 @@ test('R154 R150: save a version, change the map, compare, restore for everyone, 
 	// The activity feed names who changed what.
 	const feed = alice.page.getByRole('list', { name: 'Recent activity' });
 	await expect(feed).toContainText('Alice rewrote this claim', { timeout: 30_000 });
+	await alice.page
+		.getByRole('tabpanel', { name: 'History' })
+		.screenshot({ path: 'test-results/history-panel.png' });
 	expect(alice.errors).toEqual([]);
 	expect(bob.errors).toEqual([]);
 });
