@@ -112,6 +112,11 @@ test('R135, R136, R137: a comment appears live for a colleague, with a count bad
 		treeItem(alice.page, new RegExp(`${escape(claim)}$`)).getByRole('img', { name: '1 open comments' })
 	).toBeVisible();
 
+	// The Comments tab lists it, unread first.
+	await bob.page.getByRole('tab', { name: 'Comments' }).click();
+	await expect(bob.page.getByRole('region', { name: 'Open comments' }).getByText('1 unread')).toBeVisible();
+	await bob.page.getByRole('tab', { name: 'Details' }).click();
+
 	await selectInOutline(bob.page, claim);
 	const thread = bob.page.getByRole('region', { name: /Comments/ });
 	await expect(thread.getByText('Is this still true after 2022?')).toBeVisible();

@@ -18,6 +18,7 @@ export const SIDE_PANELS: readonly SidePanel[] = [
 	{ id: 'details', label: 'Details', load: () => import('./Inspector.svelte') },
 	{ id: 'history', label: 'History', load: () => import('./HistoryPanel.svelte') },
 	{ id: 'debate', label: 'Debate', load: () => import('./DebatePanel.svelte') },
-	{ id: 'sources', label: 'Sources', load: () => import('./SourcePanel.svelte') }
+	{ id: 'sources', label: 'Sources', load: () => import('./SourcePanel.svelte') },
+	{ id: 'comments', label: 'Comments', load: () => import('./CommentsPanel.svelte') }
 	// Further panels: { id: 'sources', label: 'Sources', load: () => import('./SourcePanel.svelte') }, …
 ];
