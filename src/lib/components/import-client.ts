@@ -8,12 +8,15 @@ export interface ImportRequest {
 	text: string;
 	format: TextFormat;
 }
-export type ImportReply = { id: number; map: ArgMap } | { id: number; error: string };
-export type Parsed = { ok: true; map: ArgMap } | { ok: false; error: string };
+export type ImportReply = { id: number; map: ArgMap; warnings: string[] } | { id: number; error: string };
+/** A file read for import: the laid-out map and what the reader skipped or changed, or the located error. */
+export type Parsed = { ok: true; map: ArgMap; warnings: string[] } | { ok: false; error: string };
 
 async function inThread(text: string, format: TextFormat): Promise<Parsed> {
 	const parsed = await parseImport(text, format);
-	return parsed.ok ? { ok: true, map: laidOut(parsed.value) } : { ok: false, error: parsed.error.message };
+	return parsed.ok
+		? { ok: true, map: laidOut(parsed.value.map), warnings: [...parsed.value.warnings] }
+		: { ok: false, error: parsed.error.message };
 }
 
 /**
@@ -38,7 +41,11 @@ export function parseFile(text: string, format: TextFormat): Promise<Parsed> {
 		worker.onmessage = (event: MessageEvent<ImportReply>) => {
 			worker.terminate();
 			const reply = event.data;
-			resolve('error' in reply ? { ok: false, error: reply.error } : { ok: true, map: reply.map });
+			resolve(
+				'error' in reply
+					? { ok: false, error: reply.error }
+					: { ok: true, map: reply.map, warnings: reply.warnings }
+			);
 		};
 		worker.onerror = fallBack;
 		worker.postMessage({ id: 1, text, format } satisfies ImportRequest);

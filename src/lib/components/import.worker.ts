@@ -15,7 +15,11 @@ scope.onmessage = async (event) => {
 	const { id, text, format } = event.data;
 	try {
 		const parsed = await parseImport(text, format);
-		scope.postMessage(parsed.ok ? { id, map: laidOut(parsed.value) } : { id, error: parsed.error.message });
+		scope.postMessage(
+			parsed.ok
+				? { id, map: laidOut(parsed.value.map), warnings: [...parsed.value.warnings] }
+				: { id, error: parsed.error.message }
+		);
 	} catch (error) {
 		scope.postMessage({
 			id,

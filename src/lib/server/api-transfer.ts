@@ -72,16 +72,18 @@ export const importMapRoute: MapHandler = async (ctx, req, res, id, url) => {
 	if (!parsed.ok) throw new HttpError(400, parsed.error.message, { format });
 	const result = await ctx.sync.withRoom(id, (doc) => {
 		const current = readMap(doc).map;
-		const { map, summary } = target(current, parsed.value, mode);
+		const { map, summary } = target(current, parsed.value.map, mode);
 		const plan = planCommand(current, { type: 'replaceMap', map });
 		if (!plan.ok) throw new HttpError(400, plan.error.message, { format });
 		applyOpsToDoc(doc, plan.value, IMPORT_ORIGIN);
 		return {
 			summary,
 			title: map.title,
-			total: { claims: map.claims.length, relations: map.relations.length }
+			total: { claims: map.claims.length, relations: map.relations.length },
+			warnings: parsed.value.warnings
 		};
 	});
 	if (result.title !== record.title) ctx.store.updateMap(record.id, { title: result.title });
-	sendJson(res, 200, { format, mode, ...result.summary, title: result.title, total: result.total });
+	const { summary, ...rest } = result;
+	sendJson(res, 200, { format, mode, ...summary, ...rest });
 };

@@ -33,11 +33,7 @@ const exportText = async (t: TestApp, id: string, token: string, format = 'json'
 /** A small map file in the native format, with ids that collide with the article's. */
 const FILE = serializeJson(
 	mapOf(
-		[
-			'question:question:Should the seminar drink tea?',
-			'tea:thesis:Tea is better',
-			'warm:claim:It is warm'
-		],
+		['question:question:Should the seminar drink tea?', 'tea:thesis:Tea is better', 'warm:claim:It is warm'],
 		['ans:tea>answers>question', 'r1:warm>supports>tea']
 	)
 );
@@ -57,27 +53,31 @@ async function available(): Promise<ExportFormat[]> {
 }
 
 describe('export and import API', () => {
-	it('R93: every export format answers with its media type and a file named after the map', async () => {
-		const t = await startApp();
-		const map = await newMap(t.base);
-		const formats = await available();
-		expect(formats).toEqual(expect.arrayContaining(['json', 'svg']));
-		for (const format of formats) {
-			const exporter = await loadExporter(format);
-			const { res, text } = await exportText(t, map.id, map.viewToken, format);
-			expect(res.status, format).toBe(200);
-			expect(res.headers.get('content-type')).toBe(`${exporter.mime}; charset=utf-8`);
-			expect(res.headers.get('content-disposition')).toBe(
-				`attachment; filename="Russia and China an alliance in the making.${exporter.extension}"`
-			);
-			expect(text.length, format).toBeGreaterThan(100);
+	it(
+		'R93: every export format answers with its media type and a file named after the map',
+		{ timeout: 60_000 },
+		async () => {
+			const t = await startApp();
+			const map = await newMap(t.base);
+			const formats = await available();
+			expect(formats).toEqual([...EXPORT_FORMATS]);
+			for (const format of formats) {
+				const exporter = await loadExporter(format);
+				const { res, text } = await exportText(t, map.id, map.viewToken, format);
+				expect(res.status, format).toBe(200);
+				expect(res.headers.get('content-type')).toBe(`${exporter.mime}; charset=utf-8`);
+				expect(res.headers.get('content-disposition')).toBe(
+					`attachment; filename="Russia and China an alliance in the making.${exporter.extension}"`
+				);
+				expect(text.length, format).toBeGreaterThan(100);
+			}
+			const json = parseJson((await exportText(t, map.id, map.viewToken, 'json')).text);
+			expect(json.ok && json.value.claims.length).toBeGreaterThanOrEqual(35);
+			const svg = (await exportText(t, map.id, map.viewToken, 'svg')).text;
+			expect(xmlProblem(svg)).toBeUndefined();
+			expect(svg).toContain('Russia and China keep');
 		}
-		const json = parseJson((await exportText(t, map.id, map.viewToken, 'json')).text);
-		expect(json.ok && json.value.claims.length).toBeGreaterThanOrEqual(35);
-		const svg = (await exportText(t, map.id, map.viewToken, 'svg')).text;
-		expect(xmlProblem(svg)).toBeUndefined();
-		expect(svg).toContain('Russia and China keep');
-	});
+	);
 
 	it('R93: an unknown format is refused naming the allowed ones; the view token suffices, none or a wrong one does not', async () => {
 		const t = await startApp();
@@ -129,6 +129,18 @@ describe('export and import API', () => {
 		expect(readMap(stored).map.claims).toHaveLength(after.claims.length);
 		p.destroy();
 		doc.destroy();
+	});
+
+	it('R96: every importable format is read: an Argdown and a Kialo file join the map', async () => {
+		const t = await startApp();
+		const map = await newMap(t.base, { template: 'blank', title: 'Seminar' });
+		const argdown = '[Tea]: Tea is good.\n  + [Warm]: It is warm.\n  - [Stains]: It stains.\n';
+		const a = await importFile(t, map.id, map.editToken, argdown, 'format=argdown');
+		expect(a.body).toMatchObject({ format: 'argdown', claims: 3, relations: 2, total: { claims: 3 } });
+		const kialo = 'Discussion Title: Coffee?\r\n\r\n1. Coffee is better\r\n1.1. Pro: It wakes you up\r\n';
+		const k = await importFile(t, map.id, map.editToken, kialo, 'format=kialo');
+		expect(k.body).toMatchObject({ format: 'kialo', claims: 2, total: { claims: 5 }, title: 'Seminar' });
+		expect(Array.isArray(k.body.warnings), JSON.stringify(k.body)).toBe(true);
 	});
 
 	it('R96: mode=replace makes the map the file, title included', async () => {
