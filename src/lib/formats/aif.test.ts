@@ -103,3 +103,26 @@ describe('AIF', () => {
 		expect(bad('{"nodes": [\n  {"nodeID": 1,, }]}')).toMatch(/^AIF line 2, column \d+: /);
 	});
 });
+
+describe('AIF limits', () => {
+	it('R81: a file offering more relations than a map may hold is refused, quickly', () => {
+		const n = 300;
+		const nodes = [
+			...Array.from({ length: n }, (_, i) => ({ nodeID: `p${i}`, text: `P${i}`, type: 'I' })),
+			...Array.from({ length: n }, (_, i) => ({ nodeID: `u${i}`, text: `U${i}`, type: 'I' })),
+			{ nodeID: 'c', text: 'C', type: 'I' },
+			{ nodeID: 'ra', text: 'RA', type: 'RA' },
+			{ nodeID: 'ca', text: 'CA', type: 'CA' }
+		];
+		const edges = [
+			...Array.from({ length: n }, (_, i) => ({ fromID: `p${i}`, toID: 'ra' })),
+			{ fromID: 'ra', toID: 'c' },
+			...Array.from({ length: n }, (_, i) => ({ fromID: `u${i}`, toID: 'ca' })),
+			{ fromID: 'ca', toID: 'ra' }
+		];
+		const started = performance.now();
+		const r = readAif(JSON.stringify({ nodes, edges }));
+		expect(!r.ok && r.error.message).toMatch(/^AIF: .*at most 60000 relations/);
+		expect(performance.now() - started).toBeLessThan(10_000);
+	});
+});

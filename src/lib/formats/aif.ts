@@ -201,7 +201,10 @@ export function readAif(text: string): Result<Imported> {
 							s.type === 'CA'
 								? draft.relate('attacks', claimOf.get(reason)!, toClaim, where, wanted)
 								: draft.support(claimOf.get(reason)!, toClaim, where, wanted);
-						if (id) made.set(s.id, [...(made.get(s.id) ?? []), id]); // few per scheme node
+						if (id) {
+							if (!made.has(s.id)) made.set(s.id, []);
+							made.get(s.id)!.push(id);
+						}
 					}
 				} else if (pass === 'inferences' && !toClaim && ['RA', 'CA', 'MA'].includes(node.type)) {
 					if (s.type !== 'CA') draft.warnings.push(`${where}: a support of an inference was left out`);

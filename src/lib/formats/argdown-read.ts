@@ -184,8 +184,10 @@ function readBlock(res: IArgdownResponse, block: Block, draft: Draft): Result<tr
 		const from = idOf(r.from)!;
 		const reason = idOf(r.to)!;
 		const where = `Argdown ${lineOf(r.occurrences?.[0]?.startLine, block)}`;
-		const targets = draft.relationsFrom(reason).filter((t) => t.kind === 'supports' || t.kind === 'attacks');
-		if (r.to?.type !== 'argument' && r.to?.type !== 'inference') targets.length = 0;
+		const onInference = r.to?.type === 'argument' || r.to?.type === 'inference';
+		const targets = onInference
+			? draft.relationsFrom(reason).filter((t) => t.kind === 'supports' || t.kind === 'attacks')
+			: [];
 		if (!targets.length) {
 			draft.warnings.push(
 				`${where}: an undercut of something that is not an argument's inference became an attack`

@@ -3,6 +3,8 @@ import {
 	fail,
 	isId,
 	isRecord,
+	MAX_CLAIMS,
+	MAX_RELATIONS,
 	normalize,
 	ok,
 	parseClaim,
@@ -54,6 +56,9 @@ export class Draft {
 	private readonly taken = new Set<string>();
 	private readonly keys = new Map<string, RelationId>();
 	private readonly next = new Map<string, number>();
+	private readonly outgoing = new Map<string, Relation[]>();
+	/** More relations than a map may hold were offered; the import is refused. */
+	private overflow = false;
 	readonly warnings: string[] = [];
 
 	constructor(private readonly format: string) {}
@@ -77,6 +82,8 @@ export class Draft {
 	/** Adds a claim under an id from {@link freshId}; `where` names its place in the file. */
 	addClaim(id: string, claim: DraftClaim, where: string): Result<ClaimId> {
 		if (claim.text.trim() === '') return fail('EMPTY_TEXT', `${this.format} ${where}`);
+		if (this.claims.size >= MAX_CLAIMS)
+			return fail('BAD_FORMAT', `${this.format} ${where}`, `at most ${MAX_CLAIMS} claims`);
 		let text = claim.text;
 		if (text.length > TEXT_MAX) {
 			text = text.slice(0, TEXT_MAX - 1) + '…';
@@ -108,9 +115,17 @@ export class Draft {
 		const key = `${kind}|${from}|${to}`;
 		const existing = this.keys.get(key);
 		if (existing) return existing;
+		if (this.relations.length >= MAX_RELATIONS) {
+			this.overflow = true;
+			return undefined;
+		}
 		const id = this.freshId(wanted, 'r') as RelationId;
 		this.keys.set(key, id);
-		this.relations.push({ id, kind, from: from as ClaimId, to: to as ClaimId | RelationId });
+		const relation: Relation = { id, kind, from: from as ClaimId, to: to as ClaimId | RelationId };
+		this.relations.push(relation);
+		const out = this.outgoing.get(from);
+		if (out) out.push(relation);
+		else this.outgoing.set(from, [relation]);
 		return id;
 	}
 
@@ -121,12 +136,13 @@ export class Draft {
 	}
 
 	/** The relations added so far that start at a claim. */
-	relationsFrom(id: string): Relation[] {
-		return this.relations.filter((r) => r.from === id);
+	relationsFrom(id: string): readonly Relation[] {
+		return this.outgoing.get(id) ?? [];
 	}
 
 	/** The finished map: normalized (dropped relations reported), laid out where positions are missing. */
 	finish(title: string, source?: Source): Result<Imported> {
+		if (this.overflow) return fail('BAD_FORMAT', this.format, `at most ${MAX_RELATIONS} relations`);
 		if (this.claims.size === 0 && this.relations.length === 0) {
 			this.warnings.push('the file holds no claims');
 		}
