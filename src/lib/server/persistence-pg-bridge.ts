@@ -24,15 +24,29 @@ const WORKER = `
 const { workerData } = require('node:worker_threads');
 const pg = require(workerData.pgPath);
 const { port, flag, url } = workerData;
-const client = new pg.Client({ connectionString: url });
-let broken = null;
-client.on('error', (error) => { broken = error; });
-const connected = client.connect();
+let client = null;
+let connected = null;
+// A lost connection (the database restarted) is replaced at the next request.
+function connection() {
+	if (!client) {
+		const fresh = new pg.Client({ connectionString: url });
+		fresh.on('error', () => {
+			if (client === fresh) client = null;
+			fresh.end().catch(() => {});
+		});
+		client = fresh;
+		connected = fresh.connect().catch((error) => {
+			if (client === fresh) client = null;
+			throw error;
+		});
+	}
+	return connected.then(() => client);
+}
 port.on('message', async (statements) => {
 	let answer;
 	try {
-		await connected;
-		if (broken) throw broken;
+		const client = await connection();
+		if (!client) throw new Error('the connection to PostgreSQL was lost');
 		const results = [];
 		if (statements.length > 1) await client.query('BEGIN');
 		try {
@@ -50,7 +64,7 @@ port.on('message', async (statements) => {
 	Atomics.store(flag, 0, 1);
 	Atomics.notify(flag, 0);
 });
-port.on('close', () => client.end().catch(() => {}));
+port.on('close', () => client && client.end().catch(() => {}));
 `;
 
 /** An error the database reported, with its SQLSTATE (e.g. 23505 for a unique violation). */
