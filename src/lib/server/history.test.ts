@@ -26,7 +26,7 @@ function seeded(): MapSession {
 
 /** A recorder over one in-memory document, the way the sync server drives it. */
 function setup(dir = tempDir()) {
-	const store = new SqliteVersionStore(dir, { maxAuto: 3, maxNamed: 2, maxActivity: 10 });
+	const store = new SqliteVersionStore(dir, { maxAuto: 3, maxNamed: 2, maxActivity: 10, maxBytes: 1e9 });
 	const session = seeded();
 	const recorder = new HistoryRecorder({
 		store,
@@ -156,7 +156,12 @@ describe('automatic versions', () => {
 
 describe('the version store', () => {
 	it('R149: keeps at most maxAuto automatic and maxNamed labelled versions per map, dropping the oldest', () => {
-		const store = new SqliteVersionStore(tempDir(), { maxAuto: 3, maxNamed: 2, maxActivity: 2 });
+		const store = new SqliteVersionStore(tempDir(), {
+			maxAuto: 3,
+			maxNamed: 2,
+			maxActivity: 2,
+			maxBytes: 1e9
+		});
 		for (let i = 0; i < 5; i++) store.add('m1', version(`auto ${i}`, true));
 		for (let i = 0; i < 4; i++) store.add('m1', version(`named ${i}`, false));
 		store.add('m2', version('other map', false));
@@ -172,6 +177,26 @@ describe('the version store', () => {
 		store.removeMap('m1');
 		expect(store.list('m1')).toEqual([]);
 		expect(store.list('m2')).toHaveLength(1);
+		store.close();
+	});
+
+	it('R149: beyond maxBytes of states per map, the oldest automatic then the oldest labelled versions go', () => {
+		const store = new SqliteVersionStore(tempDir(), {
+			maxAuto: 50,
+			maxNamed: 50,
+			maxActivity: 2,
+			maxBytes: 1000
+		});
+		const big = (label: string, auto: boolean) => ({ ...version(label, auto), state: new Uint8Array(300) });
+		store.add('m1', big('named 0', false));
+		store.add('m1', big('auto 0', true));
+		store.add('m1', big('named 1', false));
+		store.add('m1', big('auto 1', true));
+		expect(store.list('m1').map((v) => v.label)).toEqual(['auto 1', 'named 1', 'named 0']);
+		store.add('m1', big('named 2', false));
+		expect(store.list('m1').map((v) => v.label)).toEqual(['named 2', 'named 1', 'named 0']);
+		store.add('m1', { ...version('huge', false), state: new Uint8Array(5000) });
+		expect(store.list('m1').map((v) => v.label)).toEqual(['huge']);
 		store.close();
 	});
 

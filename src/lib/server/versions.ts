@@ -49,9 +49,16 @@ export interface VersionLimits {
 	maxNamed: number;
 	/** Activity entries kept per map. */
 	maxActivity: number;
+	/** Bytes of stored states per map: beyond it the oldest automatic, then the oldest labelled versions go. */
+	maxBytes: number;
 }
 
-export const DEFAULT_VERSION_LIMITS: VersionLimits = { maxAuto: 50, maxNamed: 100, maxActivity: 200 };
+export const DEFAULT_VERSION_LIMITS: VersionLimits = {
+	maxAuto: 50,
+	maxNamed: 100,
+	maxActivity: 200,
+	maxBytes: 64 * 1024 * 1024
+};
 
 /** Lines of words kept per activity entry. */
 export const ACTIVITY_LINES = 5;
@@ -184,6 +191,8 @@ export class SqliteVersionStore implements VersionStore {
 			activity: db.prepare(
 				'SELECT id, time, people, lines, more FROM map_activity WHERE map = ? ORDER BY id DESC LIMIT ?'
 			),
+			sizes: db.prepare('SELECT id, auto, length(state) AS size FROM map_versions WHERE map = ? ORDER BY id'),
+			removeVersion: db.prepare('DELETE FROM map_versions WHERE id = ?'),
 			removeVersions: db.prepare('DELETE FROM map_versions WHERE map = ?'),
 			removeActivity: db.prepare('DELETE FROM map_activity WHERE map = ?')
 		};
@@ -209,9 +218,23 @@ export class SqliteVersionStore implements VersionStore {
 			const keep = v.auto ? this.limits.maxAuto : this.limits.maxNamed;
 			const kind = v.auto ? 1 : 0;
 			this.stmt.prune.run(map, kind, map, kind, keep);
+			this.pruneBytes(map, id);
 			const { state: _state, ...info } = v;
 			return { id, ...info };
 		})();
+	}
+
+	/** Drops the oldest automatic, then the oldest labelled versions until the map's states fit (never `keep`). */
+	private pruneBytes(map: string, keep: number): void {
+		const rows = this.stmt.sizes.all(map) as { id: number; auto: number; size: number }[];
+		let total = rows.reduce((sum, r) => sum + r.size, 0);
+		const order = [...rows.filter((r) => r.auto === 1), ...rows.filter((r) => r.auto === 0)];
+		for (const r of order) {
+			if (total <= this.limits.maxBytes) break;
+			if (r.id === keep) continue;
+			this.stmt.removeVersion.run(r.id);
+			total -= r.size;
+		}
 	}
 
 	list(map: string): VersionInfo[] {
