@@ -13,6 +13,7 @@ import { MapSession } from '../../src/lib/sync/session';
 import { ROOT } from '../server';
 import { browserBenchmarks } from './browser';
 import { clusterBenchmarks } from './cluster';
+import { evaluateBenchmarks } from './evaluate';
 import { documentGrowth } from './growth';
 import { syncBenchmarks, type Row } from './sync';
 
@@ -69,6 +70,9 @@ rows.push({
 	target: '<= 16 ms (one frame)',
 	pass: edit <= 16
 });
+
+// Strengths and labels of a 1,000-claim map (tests/bench/evaluate.ts).
+rows.push(...evaluateBenchmarks());
 
 // 10,000 edits of a person working on a 1,000-claim map (tests/bench/growth.ts).
 const growth = documentGrowth();

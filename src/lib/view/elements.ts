@@ -2,6 +2,7 @@ import type { ElementDefinition } from 'cytoscape';
 import { deriveSides, indexOf, type ArgMap, type Side } from '../model';
 import { layeredLayout, type Positions } from '../model/layout';
 import { claimBox } from '../model/metrics';
+import { evaluationFields, type EvaluationOverlay } from './evaluation';
 import { isComb, midpoint, type Box } from './route';
 
 /** The id of the small marker drawn at the middle of an undercut relation, which the undercut points at. */
@@ -14,6 +15,8 @@ const JUNCTION_SIZE = 12;
 export interface ElementOptions {
 	/** Positions for claims that have none stored (computed once by the caller when needed). */
 	fallback?: Positions;
+	/** Strengths and labels to draw on the claims (R107); none when the evaluation is switched off. */
+	evaluation?: EvaluationOverlay;
 }
 
 /**
@@ -35,13 +38,19 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 		const side = sides.get(c.id);
 		const header =
 			side && c.kind !== 'thesis' ? `${KIND_LABEL[c.kind]} · ${SIDE_LABEL[side]}` : KIND_LABEL[c.kind];
+		const evaluation = evaluationFields(c.id, c.kind, side ?? 'none', options.evaluation);
+		// With the badge the header keeps the side in words and drops the kind, which the shape shows (R107).
+		const top = evaluation
+			? `${side && c.kind !== 'thesis' ? SIDE_LABEL[side] : KIND_LABEL[c.kind]}  ${evaluation.badge}`
+			: header;
 		out.push({
 			group: 'nodes',
 			data: {
 				id: c.id,
-				label: `${header.toUpperCase()}\n${c.text}`,
+				label: `${top.toUpperCase()}\n${c.text}`,
 				kind: c.kind,
 				side: side ?? 'none',
+				...evaluation?.data,
 				...box
 			},
 			position: { ...p }

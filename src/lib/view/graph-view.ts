@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import type { ArgMap } from '../model';
+import { EVALUATION_KEYS, type EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
@@ -274,8 +275,8 @@ export class GraphView {
 	}
 
 	/** Shows a map, touching only what changed since the last call. */
-	update(map: ArgMap) {
-		const next = toElements(map);
+	update(map: ArgMap, evaluation?: EvaluationOverlay) {
+		const next = toElements(map, { evaluation });
 		const cy = this.cy;
 		cy.batch(() => {
 			const ids = new Set(next.map((d) => d.data.id!));
@@ -297,6 +298,8 @@ export class GraphView {
 					cy.add(d);
 					continue;
 				}
+				const stale = EVALUATION_KEYS.filter((k) => !(k in d.data) && existing.data(k) !== undefined);
+				if (stale.length) existing.removeData(stale.join(' '));
 				existing.data(d.data);
 				if (existing.isEdge()) {
 					existing.toggleClass('comb', String(d.classes ?? '').includes('comb'));

@@ -1,4 +1,4 @@
-import { effectiveWeight, type BipolarGraph, type Edge } from './graph';
+import { effectiveWeight, isCycle, type BipolarGraph, type Edge } from './graph';
 
 /**
  * The quadratic energy model (Potyka, KR 2018) for maps with cycles: each claim's energy is the weighted
@@ -65,50 +65,88 @@ function compile(graph: BipolarGraph): Compiled {
 	};
 }
 
-function derivative(c: Compiled, base: Float64Array, s: Float64Array, out: Float64Array) {
-	for (let b = 0; b < s.length; b++) {
-		let energy = 0;
-		for (let k = c.start[b]!; k < c.start[b + 1]!; k++) {
-			let w = c.weight[k]!;
-			for (let j = c.cutStart[k]!; j < c.cutStart[k + 1]!; j++) w *= 1 - c.cutWeight[j]! * s[c.cutFrom[j]!]!;
-			energy += w * s[c.from[k]!]!;
-		}
-		out[b] = target(base[b]!, energy) - s[b]!;
+/** The energy of claim b from the flat arrays. */
+function energyAt(c: Compiled, s: Float64Array, b: number): number {
+	let energy = 0;
+	for (let k = c.start[b]!; k < c.start[b + 1]!; k++) {
+		let w = c.weight[k]!;
+		for (let j = c.cutStart[k]!; j < c.cutStart[k + 1]!; j++) w *= 1 - c.cutWeight[j]! * s[c.cutFrom[j]!]!;
+		energy += w * s[c.from[k]!]!;
+	}
+	return energy;
+}
+
+/** dσ/dt for the claims of one cycle, written to out[0..], with everything else held where it is. */
+function derivative(c: Compiled, base: Float64Array, s: Float64Array, nodes: Int32Array, out: Float64Array) {
+	for (let i = 0; i < nodes.length; i++) {
+		const b = nodes[i]!;
+		out[i] = target(base[b]!, energyAt(c, s, b)) - s[b]!;
 	}
 }
 
 export interface EnergyResult {
 	strength: Float64Array;
 	converged: boolean;
+	/** The most integration steps one cycle needed. */
 	steps: number;
 }
 
-/** Strengths under the quadratic energy model, starting from the base scores. */
+/** Integrates one cycle's claims (RK4) from where they are until none moves faster than the tolerance. */
+function settle(
+	c: Compiled,
+	base: Float64Array,
+	s: Float64Array,
+	nodes: Int32Array
+): { converged: boolean; steps: number } {
+	const m = nodes.length;
+	const start = new Float64Array(m);
+	const k1 = new Float64Array(m);
+	const k2 = new Float64Array(m);
+	const k3 = new Float64Array(m);
+	const k4 = new Float64Array(m);
+	const stage = (k: Float64Array, factor: number) => {
+		for (let i = 0; i < m; i++) s[nodes[i]!] = start[i]! + factor * k[i]!;
+	};
+	for (let step = 0; step < MAX_STEPS; step++) {
+		derivative(c, base, s, nodes, k1);
+		let speed = 0;
+		for (let i = 0; i < m; i++) speed = Math.max(speed, Math.abs(k1[i]!));
+		if (speed < TOLERANCE) return { converged: true, steps: step };
+		for (let i = 0; i < m; i++) start[i] = s[nodes[i]!]!;
+		stage(k1, STEP / 2);
+		derivative(c, base, s, nodes, k2);
+		stage(k2, STEP / 2);
+		derivative(c, base, s, nodes, k3);
+		stage(k3, STEP);
+		derivative(c, base, s, nodes, k4);
+		for (let i = 0; i < m; i++) {
+			const next = start[i]! + (STEP / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
+			s[nodes[i]!] = next < 0 ? 0 : next > 1 ? 1 : next;
+		}
+	}
+	return { converged: false, steps: MAX_STEPS };
+}
+
+/**
+ * Strengths under the quadratic energy model, component by component in dependency order: a claim outside
+ * any cycle directly as f of its settled inputs (the limit the system reaches for it), each cycle by
+ * integrating its claims from their base scores, the claims it depends on already settled.
+ */
 export function quadraticEnergy(graph: BipolarGraph): EnergyResult {
-	const n = graph.ids.length;
 	const c = compile(graph);
 	const base = Float64Array.from(graph.base);
 	const s = Float64Array.from(graph.base);
-	const k1 = new Float64Array(n);
-	const k2 = new Float64Array(n);
-	const k3 = new Float64Array(n);
-	const k4 = new Float64Array(n);
-	const tmp = new Float64Array(n);
-	for (let step = 0; step < MAX_STEPS; step++) {
-		derivative(c, base, s, k1);
-		let speed = 0;
-		for (let i = 0; i < n; i++) speed = Math.max(speed, Math.abs(k1[i]!));
-		if (speed < TOLERANCE) return { strength: s, converged: true, steps: step };
-		for (let i = 0; i < n; i++) tmp[i] = s[i]! + (STEP / 2) * k1[i]!;
-		derivative(c, base, tmp, k2);
-		for (let i = 0; i < n; i++) tmp[i] = s[i]! + (STEP / 2) * k2[i]!;
-		derivative(c, base, tmp, k3);
-		for (let i = 0; i < n; i++) tmp[i] = s[i]! + STEP * k3[i]!;
-		derivative(c, base, tmp, k4);
-		for (let i = 0; i < n; i++) {
-			const next = s[i]! + (STEP / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
-			s[i] = next < 0 ? 0 : next > 1 ? 1 : next;
+	let converged = true;
+	let steps = 0;
+	for (const component of graph.components) {
+		if (!isCycle(component, graph.incoming)) {
+			const b = component[0]!;
+			s[b] = target(base[b]!, energyAt(c, s, b));
+			continue;
 		}
+		const result = settle(c, base, s, Int32Array.from(component));
+		converged &&= result.converged;
+		steps = Math.max(steps, result.steps);
 	}
-	return { strength: s, converged: false, steps: MAX_STEPS };
+	return { strength: s, converged, steps };
 }

@@ -41,6 +41,8 @@ export interface BipolarGraph {
 	readonly edges: readonly Edge[];
 	/** Edges into each claim, supports and attacks, in relation id order. */
 	readonly incoming: readonly (readonly Edge[])[];
+	/** The dependency graph's strongly connected components, each after all it depends on. */
+	readonly components: readonly (readonly number[])[];
 	/** Claims in an order where every claim comes after all it depends on; undefined when there is a cycle. */
 	readonly order: readonly number[] | undefined;
 }
@@ -92,28 +94,73 @@ export function bipolarGraph(map: ArgMap, ratings: Ratings): BipolarGraph {
 		edges.push(edge);
 		incoming[to]!.push(edge);
 	}
-	return { ids, position, base, edges, incoming, order: dependencyOrder(ids.length, incoming) };
+	const components = dependencyComponents(incoming);
+	const acyclic = components.every((c) => !isCycle(c, incoming));
+	return { ids, position, base, edges, incoming, components, order: acyclic ? components.flat() : undefined };
+}
+
+/** What claim b depends on: its supporters and attackers, and the claims undercutting those relations. */
+function dependencies(incoming: readonly (readonly Edge[])[]): number[][] {
+	return incoming.map((edges) => edges.flatMap((e) => [e.from, ...e.undercutters]));
 }
 
 /**
- * Kahn's algorithm on "claim b depends on its supporters, attackers and the undercutters of their edges".
- * Returns undefined when some claims depend on themselves through a cycle.
+ * The strongly connected components of the dependency graph (Tarjan, iterative), each claim after all it
+ * depends on. A component of several claims, or of one claim depending on itself, is a cycle.
  */
-function dependencyOrder(n: number, incoming: readonly (readonly Edge[])[]): number[] | undefined {
-	const dependents: number[][] = Array.from({ length: n }, () => []);
-	const pending = new Int32Array(n);
-	for (let b = 0; b < n; b++) {
-		for (const e of incoming[b]!) {
-			for (const d of [e.from, ...e.undercutters]) {
-				dependents[d]!.push(b);
-				pending[b]!++;
+export function dependencyComponents(incoming: readonly (readonly Edge[])[]): number[][] {
+	const deps = dependencies(incoming);
+	const n = deps.length;
+	const index = new Int32Array(n).fill(-1);
+	const low = new Int32Array(n);
+	const onStack = new Uint8Array(n);
+	const stack: number[] = [];
+	const components: number[][] = [];
+	let counter = 0;
+	for (let root = 0; root < n; root++) {
+		if (index[root] !== -1) continue;
+		// Each frame: a claim and how many of its dependencies have been visited.
+		const frames: [number, number][] = [[root, 0]];
+		index[root] = low[root] = counter++;
+		stack.push(root);
+		onStack[root] = 1;
+		while (frames.length > 0) {
+			const frame = frames[frames.length - 1]!;
+			const [v, i] = frame;
+			if (i < deps[v]!.length) {
+				frame[1]++;
+				const w = deps[v]![i]!;
+				if (index[w] === -1) {
+					index[w] = low[w] = counter++;
+					stack.push(w);
+					onStack[w] = 1;
+					frames.push([w, 0]);
+				} else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+				continue;
+			}
+			frames.pop();
+			if (frames.length > 0) {
+				const parent = frames[frames.length - 1]![0];
+				low[parent] = Math.min(low[parent]!, low[v]!);
+			}
+			if (low[v] === index[v]) {
+				const component: number[] = [];
+				let w: number;
+				do {
+					w = stack.pop()!;
+					onStack[w] = 0;
+					component.push(w);
+				} while (w !== v);
+				components.push(component.sort((a, b) => a - b));
 			}
 		}
 	}
-	const order: number[] = [];
-	for (let i = 0; i < n; i++) if (pending[i] === 0) order.push(i);
-	for (let k = 0; k < order.length; k++) {
-		for (const b of dependents[order[k]!]!) if (--pending[b]! === 0) order.push(b);
-	}
-	return order.length === n ? order : undefined;
+	return components;
+}
+
+/** Whether a component is a cycle: several claims, or one claim that depends on itself. */
+export function isCycle(component: readonly number[], incoming: readonly (readonly Edge[])[]): boolean {
+	if (component.length > 1) return true;
+	const b = component[0]!;
+	return incoming[b]!.some((e) => e.from === b || e.undercutters.includes(b));
 }
