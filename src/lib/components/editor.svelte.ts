@@ -13,7 +13,6 @@ import {
 	type RelationKind,
 	type Side
 } from '$lib/model';
-import { layeredLayout } from '$lib/model/layout';
 import { connect, syncUrl, type Connection, type ConnectionState } from '$lib/sync/connection';
 import { LocalPresence, participants, type Participant } from '$lib/sync/presence';
 import { parseLinkFragment, type LinkAccess } from '$lib/sync/link';
@@ -23,6 +22,7 @@ import { evaluate, type Evaluation, type Ratings } from '$lib/model/evaluate';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
 import { Debate } from './debate.svelte';
 import { rememberMap } from './known-maps';
+import { computeLayout } from './layout-client';
 import type { Action } from './shortcuts';
 
 /** Where this browser keeps the person's display name. */
@@ -279,9 +279,12 @@ export class Editor {
 	}
 
 	/** Re-runs the automatic layout for the whole map, as one undoable change (R9). */
-	tidy() {
-		const positions = [...layeredLayout(this.map)].map(([id, p]) => ({ id, ...p }));
-		if (this.run({ type: 'move', positions })) this.view?.fit();
+	async tidy() {
+		// Computed in a worker (R172); claims deleted meanwhile are left out.
+		const placed = await computeLayout(this.map);
+		const present = indexOf(this.map).claims;
+		const positions = placed.filter((p) => present.has(p.id as never));
+		if (positions.length && this.run({ type: 'move', positions })) this.view?.fit();
 	}
 
 	toggleCollapse(id: string) {
