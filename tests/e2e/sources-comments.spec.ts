@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../server';
-import { freshMap, open, treeItem } from './editor-helpers';
+import { claimOnScreen, freshMap, open, treeItem } from './editor-helpers';
 import { escape, openAs, seedText, selectInOutline } from './fixtures';
 
 let server: RunningServer;
@@ -148,6 +148,15 @@ test('R135, R136, R137: a comment appears live for a colleague, with a count bad
 	// Bob cannot edit Alice's comment, only his own.
 	await expect(thread.getByRole('button', { name: 'Edit' })).toHaveCount(1);
 
+	await thread.screenshot(shot('comments-thread-panel.png'));
+	await bob.page.getByRole('button', { name: 'Zoom in' }).click();
+	await bob.page.getByRole('button', { name: 'Zoom in' }).click();
+	const at = await claimOnScreen(bob.page, 'crimea');
+	await bob.page.screenshot({
+		...shot('comments-badge.png'),
+		clip: { x: at.x - 180, y: at.y - 90, width: 360, height: 180 }
+	});
+
 	// Resolving the thread removes the badge for everyone.
 	await aliceThread.getByRole('button', { name: 'Resolve' }).click();
 	await expect(bobRow.getByRole('img', { name: /open comments/ })).toHaveCount(0);
@@ -200,7 +209,9 @@ test('R130, R49: sources, anchors and comments survive a server restart', async 
 
 	expect(await own.stop('SIGTERM')).toBe(0);
 	own = await startServer({ dataDir: own.dataDir, port: Number(new URL(own.url).port) });
-	const again = await open(browser, link);
+	const again = await open(browser, link).catch((e: Error) => {
+		throw new Error(`${e.message}\nServer output:\n${own.output()}`);
+	});
 	await selectInOutline(again.page, 'China buys Russian oil at a discount');
 	await expect(again.page.getByText('Source: seminar of 3 May')).toBeVisible();
 	await openSources(again.page);
