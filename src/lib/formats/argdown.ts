@@ -82,6 +82,8 @@ export function serializeArgdown(map: ArgMap): string {
 			out.push('');
 		}
 	}
+	// Argdown refuses front matter followed by nothing: an empty map gets its title as a heading.
+	if (!map.claims.length) out.push(`# ${escapeArgdown(map.title)}`, '');
 	return out.join('\n');
 }
 

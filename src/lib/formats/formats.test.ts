@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants, type ArgMap } from '../model';
 import { mapOf } from '../model/test-helpers';
@@ -8,6 +9,22 @@ import { content, must } from './test-helpers';
 
 /** The formats that read back what they write. */
 const ROUND_TRIP = ['json', 'argdown', 'aif', 'kialo', 'graphml'] as const;
+
+describe('between formats', () => {
+	it('R81: every AIF corpus map goes through every format and back with its texts and relations', async () => {
+		const aif = await loadCodec('aif');
+		for (const file of readdirSync('../shared/corpus/aif')) {
+			const map = must(aif.parse!(readFileSync(`../shared/corpus/aif/${file}`, 'utf8')));
+			for (const id of ROUND_TRIP) {
+				const codec = await loadCodec(id);
+				const back = must(codec.parse!(codec.serialize(map)));
+				expect(content(back, { kinds: id !== 'kialo' }), `${file} via ${id}`).toEqual(
+					content(map, { kinds: id !== 'kialo' })
+				);
+			}
+		}
+	}, 30_000);
+});
 
 describe('format registry', () => {
 	it('R80: loads a codec for every format; all but Markdown import', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../model';
 import { mapOf } from '../model/test-helpers';
@@ -15,6 +16,40 @@ const NESTED = `Discussion Title: Should cities ban cars?
 1.2.1. Pro: -> See 1.1.1.
 1.3. Pro: Streets without cars are safer for children.
 `;
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('Kialo files', () => {
+	it('R84: kialo-nested-links.txt: 11 numbered lines, 3 of them links, give 8 claims and 10 relations', () => {
+		// Counted by hand: every numbered line but the root is one relation; links add no claim.
+		const { map } = must(readKialo(fixture('kialo-nested-links.txt')));
+		expect([map.claims.length, map.relations.length]).toEqual([8, 10]);
+		const kinds = map.relations.map((r) => r.kind);
+		expect([
+			kinds.filter((k) => k === 'supports').length,
+			kinds.filter((k) => k === 'attacks').length
+		]).toEqual([6, 4]);
+		expect(content(map, { kinds: false }).relations).toEqual(
+			expect.arrayContaining([
+				'Small shops cannot afford to move their deliveries to the night. supports Delivery vans would still be allowed at night.',
+				'Shops in the centre depend on customers who drive. attacks Streets without cars are safer for children.'
+			])
+		);
+	});
+
+	it('R84: kialo-crlf-escapes.txt: byte order mark, CRLF, continuation lines and escapes', () => {
+		const { map } = must(readKialo(fixture('kialo-crlf-escapes.txt')));
+		expect(map.title).toBe('Is *decaf* real coffee?');
+		expect(content(map, { kinds: false }).claims).toEqual([
+			'Decaf [decaffeinated coffee] is real coffee.',
+			'It is brewed from the same beans (Arabica or Robusta).\nThe caffeine is removed before roasting,\nnot after.',
+			'People drink coffee for its taste > caffeine\\ alone.',
+			'Without caffeine it lacks the _point_ of coffee # for many.'
+		]);
+		expect(map.relations).toHaveLength(4);
+		expect(content(must(readKialo(serializeKialo(map))).map)).toEqual(content(map));
+	});
+});
 
 describe('Kialo', () => {
 	it('R84: reads nested numbering into claims and pro/con relations', () => {
