@@ -39,8 +39,17 @@ function pgBin(): string {
 }
 
 const live = new Set<ChildProcess>();
+/** PostgreSQL runs under runuser: its own pid, so an exit can stop it even if runuser is killed. */
+const postmasters = new Set<number>();
 process.once('exit', () => {
 	for (const child of live) child.kill('SIGKILL');
+	for (const pid of postmasters) {
+		try {
+			process.kill(pid, 'SIGQUIT'); // PostgreSQL's immediate shutdown
+		} catch {
+			// already gone
+		}
+	}
 });
 
 /** Spawns `cmd` and resolves once its output matches `ready`; rejects with the output if it exits first. */
@@ -151,7 +160,13 @@ export async function startBackends(): Promise<Backends> {
 			'-c',
 			'max_connections=200'
 		]);
-		children.push(await startDaemon(pgCmd!, pgArgs, /ready to accept connections/, 'postgres'));
+		const postgres = await startDaemon(pgCmd!, pgArgs, /ready to accept connections/, 'postgres');
+		children.push(postgres);
+		const postmaster = Number(fs.readFileSync(path.join(pgData, 'postmaster.pid'), 'utf8').split('\n')[0]);
+		if (Number.isInteger(postmaster) && postmaster > 0) {
+			postmasters.add(postmaster);
+			postgres.once('exit', () => postmasters.delete(postmaster));
+		}
 		return {
 			redisUrl: `redis://127.0.0.1:${redisPort}`,
 			databaseUrl: `postgres://argmap@127.0.0.1:${pgPort}/postgres`,
