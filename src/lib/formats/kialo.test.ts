@@ -38,7 +38,9 @@ describe('Kialo files', () => {
 	});
 
 	it('R84: kialo-crlf-escapes.txt: byte order mark, CRLF, continuation lines and escapes', () => {
-		const { map } = must(readKialo(fixture('kialo-crlf-escapes.txt')));
+		const text = fixture('kialo-crlf-escapes.txt');
+		expect(text.startsWith('\uFEFF') && text.includes('\r\n')).toBe(true);
+		const { map } = must(readKialo(text));
 		expect(map.title).toBe('Is *decaf* real coffee?');
 		expect(content(map, { kinds: false }).claims).toEqual([
 			'Decaf [decaffeinated coffee] is real coffee.',
