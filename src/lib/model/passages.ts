@@ -36,6 +36,22 @@ export type Passage = { sourceId: string; anchor: TextAnchor } & (
 	{ broken: false; at: Resolved } | { broken: true; reason: string }
 );
 
+/** Texts whose resolved anchors are remembered: approximate searches cost tens of ms each. */
+const CACHED_TEXTS = 8;
+const cache = new Map<string, Map<string, Resolved | undefined>>();
+
+/** {@link resolve}, remembered per text and anchor, so re-reading after an unrelated change is free. */
+function resolveCached(text: string, anchor: TextAnchor): Resolved | undefined {
+	let byAnchor = cache.get(text);
+	if (!byAnchor) {
+		if (cache.size >= CACHED_TEXTS) cache.delete(cache.keys().next().value!);
+		cache.set(text, (byAnchor = new Map()));
+	}
+	const key = JSON.stringify(anchor);
+	if (!byAnchor.has(key)) byAnchor.set(key, resolve(text, anchor));
+	return byAnchor.get(key);
+}
+
 /** Each anchored claim's passage, re-found in the current text of its source (R131, R133). */
 export function resolvePassages(
 	sources: readonly { id: string; text: string }[],
@@ -45,7 +61,7 @@ export function resolvePassages(
 	const out = new Map<string, Passage>();
 	for (const [claim, anchor] of anchors) {
 		const text = texts.get(anchor.sourceId);
-		const at = text === undefined ? undefined : resolve(text, anchor);
+		const at = text === undefined ? undefined : resolveCached(text, anchor);
 		const base = { sourceId: anchor.sourceId, anchor };
 		if (at) out.set(claim, { ...base, broken: false, at });
 		else
