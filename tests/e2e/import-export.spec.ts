@@ -48,6 +48,15 @@ const TEA = {
 	]
 };
 
+/** The same argument in Argdown, as a file a person would bring. */
+const TEA_ARGDOWN = [
+	'[Tea]: The seminar should serve tea',
+	'  + [Warm]: Tea keeps a cold seminar room warm',
+	'  + [Cheap]: A box of 80 tea bags costs less than 3 euros',
+	'  - [Stains]: Tea stains the printed handouts',
+	''
+].join('\n');
+
 async function exportVia(page: Page, item: string): Promise<Download> {
 	await page.getByRole('button', { name: 'File', exact: true }).click();
 	const [download] = await Promise.all([
@@ -179,12 +188,12 @@ test('R95, R92: a file imported through the dialog joins the map beside it; one 
 	const dialog = page.getByRole('dialog', { name: 'Import a map' });
 	await expect(dialog).toBeVisible();
 	await dialog.getByLabel('File to import').setInputFiles({
-		name: 'tea.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(TEA, null, 2))
+		name: 'tea.argdown',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(TEA_ARGDOWN)
 	});
-	await expect(dialog.getByText('tea.json', { exact: true })).toBeVisible();
-	await expect(dialog.getByLabel('Format')).toHaveValue('json');
+	await expect(dialog.getByText('tea.argdown', { exact: true })).toBeVisible();
+	await expect(dialog.getByLabel('Format')).toHaveValue('argdown');
 	await expect(dialog.getByLabel('Into this map (merge)')).toBeChecked();
 	await page.screenshot({ path: path.join(OUT, 'import-dialog.png') });
 	await dialog.getByRole('button', { name: 'Import', exact: true }).click();
