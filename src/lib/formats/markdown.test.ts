@@ -10,7 +10,7 @@ describe('Markdown outline', () => {
 		const lines = md.split('\n');
 		expect(lines[0]).toBe('# Russia and China: an alliance in the making?');
 		expect(md).toContain(
-			'Source: Marcin Kaczmarski, (2021), *Russia–China: Ever Closer Relationship, But Not an Alliance Yet*'
+			'Source: Marcin Kaczmarski (2021), *Russia–China: Ever Closer Relationship, But Not an Alliance Yet*'
 		);
 		expect(md).toContain('(https://doi.org/10.3929/ethz-b-000476768)');
 		expect(lines).toContain('- **Question:** Will Russia and China form an alliance?');

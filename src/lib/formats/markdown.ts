@@ -48,8 +48,9 @@ const block = (text: string, indent: string) =>
 
 function sourceLine(source: Source): string {
 	const parts = [
-		source.author && escape(source.author),
-		source.year !== undefined && `(${source.year})`,
+		[source.author && escape(source.author), source.year !== undefined && `(${source.year})`]
+			.filter(Boolean)
+			.join(' '),
 		source.title && `*${escape(source.title)}*`,
 		source.publication && escape(source.publication),
 		source.doi &&
