@@ -82,13 +82,21 @@ test('R116: the side filter shows one side’s case with the attacks on it, in t
 	await expect(row(page, 'obstacles')).toHaveCount(1);
 	await expect(row(page, 'cooperation')).toHaveCount(1);
 	await expect(row(page, 'pandemic')).toHaveCount(1);
+	await page.screenshot({ path: path.join(SHOTS, 'debate-case-for.png') });
 	await page
 		.getByRole('group', { name: 'Show' })
 		.getByRole('radio', { name: 'Case against the thesis' })
 		.check();
 	await expect(row(page, 'normative')).toHaveCount(1);
 	await expect(row(page, 'obstacles')).toHaveCount(0);
-	await page.getByRole('group', { name: 'Show' }).getByRole('radio', { name: 'Whole map' }).check();
+	// The map says which case it shows, and gives the whole map back.
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Showing the case against the thesis' })
+	).toBeVisible();
+	await page.getByRole('button', { name: 'Show whole map' }).click();
+	await expect(
+		page.getByRole('group', { name: 'Show' }).getByRole('radio', { name: 'Whole map' })
+	).toBeChecked();
 	await expect(graph).toHaveAttribute('data-claims', String(all));
 	expect(errors).toEqual([]);
 });
