@@ -18,7 +18,7 @@ const PROCESSES = 3;
 const MAX_BACKOFF_MS = 200;
 
 let backends: Backends;
-let servers: ChildServer[] = [];
+const servers: ChildServer[] = [];
 const providers: WebsocketProvider[] = [];
 
 async function startProcess(): Promise<ChildServer> {
@@ -209,7 +209,7 @@ describe('several server processes', () => {
 		current.destroy();
 	}, 60_000);
 
-	it('R194: an update stored but never published reaches every process within seconds', async () => {
+	it('R194 R195: an update stored but never published reaches every process within seconds; a stopping process compacts it', async () => {
 		const map = await createMap(servers[0]!);
 		const clients = [connect(servers[0]!, map), connect(servers[2]!, map)];
 		await waitFor(() => clients.every((c) => c.synced), 15_000, 'clients synced');
@@ -227,6 +227,16 @@ describe('several server processes', () => {
 			'the missed update caught up'
 		);
 		clients.forEach((c) => c.destroy());
+		// R195: a process that stops compacts what it holds, the caught-up update included, up to the
+		// last seq it has seen without a gap: the whole log here.
+		expect(await servers[2]!.stop('SIGTERM')).toBe(0);
+		const check = new PgRoomStore(backends.databaseUrl, () => {});
+		try {
+			expect(check.logLength(map.id)).toBe(0);
+		} finally {
+			await check.close();
+		}
+		expect(storedMarks(map.id)).toEqual(new Set(['lost-on-the-bus']));
 	}, 60_000);
 
 	it('R195: compaction is guarded: two stores compacting one room at once keep every update', async () => {
