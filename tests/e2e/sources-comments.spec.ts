@@ -164,6 +164,33 @@ test('R135, R136, R137: a comment appears live for a colleague, with a count bad
 	await expect(thread.getByText('Resolved threads (1)')).toBeVisible();
 });
 
+test('R130: a source is added from a .md file; other files and files too large are refused with why', async ({
+	browser
+}) => {
+	const map = await freshMap(server);
+	const { page } = await open(browser, map.link);
+	await openSources(page);
+	await page.getByText('Add a source').click();
+	const file = page.getByLabel('Or upload a .txt or .md file');
+	await file.setInputFiles({
+		name: 'notes.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4')
+	});
+	await expect(page.getByRole('alert')).toHaveText(/notes\.pdf: only \.txt and \.md files/);
+	const big = Buffer.alloc(500_000, 'a');
+	await file.setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: big });
+	await expect(page.getByRole('alert')).toHaveText(
+		/big\.txt: the file is too large \(489 KB; at most 400 KB\)/
+	);
+	const md = '# Talk\r\n\r\nPipelines matter more than summits.\r\n';
+	await file.setInputFiles({ name: 'talk-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(md) });
+	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('talk-notes');
+	await page.getByRole('button', { name: 'Add source' }).click();
+	await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue(/.+/);
+	await expect(sourceText(page)).toHaveText('# Talk\n\nPipelines matter more than summits.\n');
+});
+
 test('R138: a view link reads sources and comments but cannot write them', async ({ browser }) => {
 	const map = await freshMap(server);
 	const editor = await open(browser, map.link);
