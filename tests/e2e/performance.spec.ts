@@ -1,0 +1,44 @@
+import zlib from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { startServer, type RunningServer } from '../server';
+import { freshMap, open } from './editor-helpers';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+	server = await startServer();
+});
+test.afterAll(async () => {
+	await server?.stop();
+});
+
+/** The editor's JavaScript budget (R176), gzipped as a server sends it. */
+const BUDGET = 300 * 1024;
+
+test('R176: the editor loads at most 300 KB of JavaScript (gzipped) to show a map', async ({ browser }) => {
+	const map = await freshMap(server);
+	const scripts: Promise<{ url: string; gzip: number }>[] = [];
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	page.on('response', (res) => {
+		if (!/\.m?js(\?|$)/.test(new URL(res.url()).pathname)) return;
+		scripts.push(res.body().then((body) => ({ url: res.url(), gzip: zlib.gzipSync(body).length })));
+	});
+	await page.goto(map.link);
+	await expect(page.getByTestId('graph')).not.toHaveAttribute('data-claims', '0');
+	await page.waitForLoadState('networkidle');
+	const loaded = await Promise.all(scripts);
+	const total = loaded.reduce((n, s) => n + s.gzip, 0);
+	expect(total, loaded.map((s) => `${s.gzip} ${s.url}`).join('\n')).toBeLessThanOrEqual(BUDGET);
+	await context.close();
+});
+
+test('R172: "Tidy layout" computes the layout in a Web Worker', async ({ browser }) => {
+	const map = await freshMap(server);
+	const { page, errors } = await open(browser, map.link);
+	const worker = page.waitForEvent('worker');
+	await page.getByRole('button', { name: 'Tidy layout' }).click();
+	expect((await worker).url()).toMatch(/layout\.worker/);
+	// The result arrives as one undoable change.
+	await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+	expect(errors).toEqual([]);
+});
