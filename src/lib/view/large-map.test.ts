@@ -43,6 +43,7 @@ describe('large maps', () => {
 
 	it('R173: labels are not drawn once they would be smaller than 5 px on screen', () => {
 		const node = graphStyle.find((rule) => 'selector' in rule && rule.selector === 'node');
-		expect(node && 'style' in node && node.style['min-zoomed-font-size']).toBe(5);
+		const style = (node && 'style' in node ? node.style : {}) as Record<string, unknown>;
+		expect(style['min-zoomed-font-size']).toBe(5);
 	});
 });
