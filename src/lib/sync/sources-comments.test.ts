@@ -5,7 +5,7 @@ import { resolve } from '../model/anchor';
 import { ARTICLE_SOURCE_ID, articleMap, templateSources } from '../seed/index';
 import { writeMap } from './apply';
 import { deleteComment, commentsOf, putComment, readComments, setResolved } from './comments';
-import { readSources, sourcesOf, writeSources } from './sources';
+import { anchorQuotedClaims, readSources, sourcesOf, writeSources } from './sources';
 
 const comment = (id: string, fields: Partial<Comment> = {}): Comment => ({
 	id,
@@ -150,5 +150,21 @@ describe('comments in the shared document', () => {
 				.sort()
 		).toEqual(['x', 'y']);
 		expect(readComments(b).comments).toEqual(readComments(a).comments);
+	});
+});
+
+describe('anchoring quoted claims', () => {
+	it('R133: a claim restored without its anchor is anchored again where its quote is', () => {
+		const doc = new Y.Doc();
+		const map = articleMap();
+		writeMap(doc, map);
+		writeSources(doc, templateSources('russia-china'));
+		const claims = doc.getMap<Y.Map<unknown>>('claims');
+		claims.get('crimea')!.delete('anchor');
+		expect(readSources(doc).anchors.has('crimea')).toBe(false);
+		expect(anchorQuotedClaims(doc, readSources(doc).sources)).toBe(1);
+		expect(readSources(doc).anchors.get('crimea')?.exact).toBe(
+			map.claims.find((c) => c.id === 'crimea')!.quote
+		);
 	});
 });

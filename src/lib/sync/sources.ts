@@ -70,19 +70,35 @@ export function setAnchor(doc: Y.Doc, claimId: string, a: TextAnchor | null, ori
 }
 
 /**
- * Writes a new map's sources and anchors every claim whose quote is found verbatim in one of them
- * (the preloaded article map, R130), in one transaction.
+ * Anchors every claim that has a quote but no anchor where its quote is found verbatim in one of the
+ * sources (R130, R133), in one transaction; returns how many were anchored.
  */
-export function writeSources(doc: Y.Doc, sources: readonly SourceDoc[], origin: unknown = null) {
+export function anchorQuotedClaims(
+	doc: Y.Doc,
+	sources: readonly SourceDoc[],
+	origin: unknown = null
+): number {
+	let count = 0;
 	doc.transact(() => {
-		for (const s of sources) addSource(doc, s, origin);
 		claimsOf(doc).forEach((entry, id) => {
 			const quote = entry.get('quote');
 			if (typeof quote !== 'string' || entry.has('anchor')) return;
 			for (const s of sources) {
 				const a = anchor(s, quote);
-				if (a) return setAnchor(doc, id, a, origin);
+				if (!a) continue;
+				setAnchor(doc, id, a, origin);
+				count++;
+				return;
 			}
 		});
+	}, origin);
+	return count;
+}
+
+/** Writes a new map's sources and anchors its quoted claims in them (the article map, R130). */
+export function writeSources(doc: Y.Doc, sources: readonly SourceDoc[], origin: unknown = null) {
+	doc.transact(() => {
+		for (const s of sources) addSource(doc, s, origin);
+		anchorQuotedClaims(doc, sources, origin);
 	}, origin);
 }
