@@ -4,6 +4,7 @@ import { quadraticEnergy } from './energy';
 import { bipolarGraph, effectiveWeight, type BipolarGraph, type Ratings } from './graph';
 import { groundedLabels, labelName, labelReasonOf, type Label } from './grounded';
 import type { Evaluation, Semantics } from './types';
+import { LazyMap } from './lazy';
 import { shorten } from './words';
 
 /**
@@ -41,17 +42,15 @@ export function evaluate(map: ArgMap, ratings: Ratings): Evaluation {
 	const graph = bipolarGraph(map, ratings);
 	const { strength, semantics, converged } = strengthsOf(graph);
 	const labels = groundedLabels(graph);
-	const texts = map.claims.map((c) => `“${shorten(c.text)}”`);
-	const name = (i: number) => texts[i]!;
+	const name = (i: number) => `“${shorten(map.claims[i]!.text)}”`;
 	const strengthMap = new Map<string, number>();
 	const base = new Map<string, number>();
 	const label = new Map<string, Label>();
-	const labelReason = new Map<string, string>();
+	const labelReason = new LazyMap(graph.ids, graph.position, (i) => labelReasonOf(graph, labels, i, name));
 	graph.ids.forEach((id, i) => {
 		strengthMap.set(id, strength[i]!);
 		base.set(id, graph.base[i]!);
 		label.set(id, labelName(labels[i]!));
-		labelReason.set(id, labelReasonOf(graph, labels, i, name));
 	});
 	const weight = new Map<string, number>();
 	const effective = new Map<string, number>();
