@@ -156,4 +156,30 @@ describe('evaluation properties (fast-check)', () => {
 		);
 		expect(cyclic).toBeGreaterThan(75);
 	}, 60_000);
+
+	it('R102: settling cycle by cycle reaches the same strengths as integrating the whole map at once', () => {
+		fc.assert(
+			fc.property(anyShape(60, 2), (shape) => {
+				const { map, ratings } = build(shape);
+				const result = evaluate(map, ratings);
+				if (result.semantics !== 'quadratic-energy') return;
+				// Reference: plain Euler steps of dσ/dt = f(σ) − σ for every claim at once, from the base scores.
+				const graph = bipolarGraph(map, ratings);
+				const s = Float64Array.from(graph.base);
+				const next = new Float64Array(s.length);
+				for (let step = 0; step < 20000; step++) {
+					let speed = 0;
+					for (let b = 0; b < s.length; b++) {
+						const d = target(graph.base[b]!, energyOf(graph.incoming[b]!, s)) - s[b]!;
+						speed = Math.max(speed, Math.abs(d));
+						next[b] = s[b]! + 0.05 * d;
+					}
+					s.set(next);
+					if (speed < 1e-9) break;
+				}
+				graph.ids.forEach((id, b) => expect(Math.abs(result.strength.get(id)! - s[b]!)).toBeLessThan(1e-4));
+			}),
+			{ numRuns: 60 }
+		);
+	}, 120_000);
 });
