@@ -11,7 +11,6 @@ import { openBackend } from './backend';
 import type { RoomStore } from './persistence';
 import { SyncServer } from './sync-server';
 import { HistoryRecorder, type HistoryTiming } from './history';
-import { SqliteVersionStore } from './versions';
 
 export interface App {
 	/** Serves the API; calls `next` for everything else (the SvelteKit app). Every answer gets the security headers. */
@@ -50,7 +49,7 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 	const store = backend.store;
 	const now = options.now ?? Date.now;
 	const allowedOrigins = config.allowedOrigins ?? [];
-	const versions = new SqliteVersionStore(config.dataDir);
+	const versions = backend.versions;
 	const recorder = new HistoryRecorder({
 		store: versions,
 		withDoc: (room, fn) => ctx.sync.withRoom(room, fn),
@@ -127,7 +126,6 @@ export function createApp(config: AppConfig, log = console.log, options: AppOpti
 			await recorder.flush();
 			recorder.close();
 			await ctx.sync.close();
-			versions.close();
 			await backend.close();
 		}
 	};

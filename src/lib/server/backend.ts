@@ -8,6 +8,8 @@ import { PgRoomStore } from './persistence-pg';
 import { ClusterHub } from './sync-cluster';
 import { RedisBus } from './sync-cluster-redis';
 import type { SyncStore } from './sync-log';
+import { SqliteVersionStore, type VersionStore } from './versions';
+import { PgVersionStore } from './versions-pg';
 
 export interface Backend {
 	/** Maps, tokens and documents, synchronously (the HTTP API, authorization). */
@@ -16,6 +18,8 @@ export interface Backend {
 	readonly syncStore: SyncStore;
 	/** Set with several processes: the bus and the rooms' links to the other processes. */
 	readonly cluster?: ClusterHub;
+	/** Versions and activity: in the SQLite file, or in PostgreSQL shared by every process (R200). */
+	readonly versions: VersionStore;
 	/** Closes the connections (after the sync server is closed). */
 	close(): Promise<void>;
 }
@@ -26,12 +30,28 @@ export function openBackend(
 ): Backend {
 	if (!config.cluster) {
 		const store = new RoomStore(config.dataDir);
-		return { store, syncStore: store, close: async () => store.close() };
+		const versions = new SqliteVersionStore(config.dataDir);
+		return {
+			store,
+			syncStore: store,
+			versions,
+			async close() {
+				versions.close();
+				store.close();
+			}
+		};
 	}
 	const bus = new RedisBus(config.cluster.redisUrl, log);
 	let store: PgRoomStore;
+	let versions: PgVersionStore;
 	try {
 		store = new PgRoomStore(config.cluster.databaseUrl, log, () => bus.check());
+		try {
+			versions = new PgVersionStore(config.cluster.databaseUrl);
+		} catch (error) {
+			void store.close();
+			throw error;
+		}
 	} catch (error) {
 		void bus.close();
 		throw new Error(
@@ -44,9 +64,11 @@ export function openBackend(
 		store,
 		syncStore: store.shared,
 		cluster,
+		versions,
 		async close() {
 			cluster.close();
 			await bus.close();
+			await versions.close();
 			await store.close();
 		}
 	};

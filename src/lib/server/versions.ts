@@ -64,8 +64,8 @@ export const DEFAULT_VERSION_LIMITS: VersionLimits = {
 export const ACTIVITY_LINES = 5;
 
 /**
- * Where versions and the activity feed live. SQLite here; a PostgreSQL store implements the same
- * interface. Every method may throw when the database fails.
+ * Where versions and the activity feed live. SQLite here; with several processes, PostgreSQL
+ * (versions-pg.ts). Every method may throw when the database fails.
  */
 export interface VersionStore {
 	/** Stores a version and prunes the map's versions of its kind beyond the limit. */
@@ -81,7 +81,8 @@ export interface VersionStore {
 	activity(map: string, limit: number): ActivityEntry[];
 	/** Forgets everything about a map (it was purged). */
 	removeMap(map: string): void;
-	close(): void;
+	/** Idempotent. */
+	close(): void | Promise<void>;
 }
 
 const SCHEMA = `
@@ -114,7 +115,7 @@ CREATE INDEX IF NOT EXISTS map_activity_map ON map_activity (map, id);
 const INFO =
 	'id, created_at AS createdAt, label, auto, editors, saved_by AS savedBy, title, claims, relations';
 
-interface InfoRow {
+export interface InfoRow {
 	id: number;
 	createdAt: number;
 	label: string;
@@ -127,7 +128,7 @@ interface InfoRow {
 }
 
 /** Stored JSON is read back defensively: a damaged field gives an empty value, never a crash. */
-function parseJsonOr<T>(text: string | null, fallback: T): T {
+export function parseJsonOr<T>(text: string | null, fallback: T): T {
 	try {
 		return text === null ? fallback : (JSON.parse(text) as T);
 	} catch {
@@ -135,7 +136,7 @@ function parseJsonOr<T>(text: string | null, fallback: T): T {
 	}
 }
 
-function toInfo(row: InfoRow): VersionInfo {
+export function toInfo(row: InfoRow): VersionInfo {
 	return {
 		id: row.id,
 		createdAt: row.createdAt,
