@@ -4,12 +4,23 @@
  * PostgreSQL can cross; and the PostgreSQL version store against the SQLite one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { startBackends, type Backends } from '../../../tests/support/cluster';
 import { parseJson } from '../formats/json';
+import { LocalPresence } from '../sync/presence';
+import { MapSession } from '../sync/session';
 import { DELETED_RETENTION_MS } from './access';
 import { call, newMap, startApp } from './app-test-helpers';
 import { cleanupAll, tempDir, waitFor } from './sync-test-helpers';
-import { SqliteVersionStore, type NewVersion, type VersionInfo, type VersionLimits } from './versions';
+import {
+	SqliteVersionStore,
+	type ActivityEntry,
+	type NewVersion,
+	type VersionInfo,
+	type VersionLimits
+} from './versions';
 import { PgVersionStore } from './versions-pg';
 
 let backends: Backends;
@@ -98,6 +109,41 @@ describe('history with several processes', () => {
 			expect(store.get(map.id, info.id)).toBeNull();
 		} finally {
 			await store.close();
+		}
+	}, 60_000);
+
+	it('R200 R146 R152: edits through one process make an automatic version and activity read through another', async () => {
+		const cluster = { redisUrl: backends.redisUrl, databaseUrl: backends.databaseUrl };
+		const fast = { quietMs: 300, maxBurstMs: 5_000, minGapMs: 0, activityQuietMs: 200, activitySwitchMs: 0 };
+		const a = await startApp({ cluster }, { history: fast });
+		const b = await startApp({ cluster }, { history: fast });
+		const map = await newMap(a.base, { template: 'blank' });
+		const session = new MapSession(new Y.Doc());
+		const provider = new WebsocketProvider(a.wsBase, map.id, session.doc, {
+			params: { token: map.editToken },
+			disableBc: true,
+			WebSocketPolyfill: WebSocket as never
+		});
+		try {
+			new LocalPresence(provider.awareness, ada.name, ada.id);
+			await waitFor(() => provider.synced, 5000, 'synced');
+			await new Promise((r) => setTimeout(r, 100));
+			session.dispatch({ type: 'addClaim', claim: { id: 'c1', kind: 'thesis', text: 'Tea is good' } });
+			const get = async (what: string) =>
+				(await call(b.base, 'GET', `/api/maps/${map.id}/${what}`, { token: map.viewToken })).body;
+			let versions: VersionInfo[] = [];
+			let activity: ActivityEntry[] = [];
+			for (let i = 0; i < 50 && (versions.length === 0 || activity.length === 0); i++) {
+				await new Promise((r) => setTimeout(r, 100));
+				versions = (await get('versions')).versions as VersionInfo[];
+				activity = (await get('activity')).activity as ActivityEntry[];
+			}
+			expect(versions).toHaveLength(1);
+			expect(versions[0]).toMatchObject({ auto: true, claims: 1, editors: [ada] });
+			expect(activity[0]).toMatchObject({ people: [ada], lines: ['Added thesis “Tea is good”'] });
+		} finally {
+			provider.destroy();
+			session.doc.destroy();
 		}
 	}, 60_000);
 });
