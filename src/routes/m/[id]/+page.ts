@@ -7,5 +7,7 @@ export const ssr = false;
 
 export const load: PageLoad = ({ params }) => {
 	if (!isId(params.id)) error(404, 'There is no map at this address');
+	// Fetch and compile the diagram (Cytoscape) while the editor starts and the map syncs (R171).
+	void import('$lib/view/graph-view');
 	return { id: params.id };
 };
