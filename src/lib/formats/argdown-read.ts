@@ -11,7 +11,7 @@ import {
 } from '@argdown/core';
 import { fail, ok, SECTION_MAX, type ClaimKind, type Result } from '../model';
 import { cleanSource, Draft, oneLine } from './draft';
-import type { Imported } from './index';
+import type { Imported, ReadOptions } from './index';
 
 /** One Argdown document: the whole file, or one ```argdown block of a Markdown file. */
 interface Block {
@@ -49,26 +49,34 @@ function blocksOf(text: string): Block[] {
 	return blocks;
 }
 
-/** The first problem Argdown reports, with the line in the file it comes from. */
-function firstError(res: IArgdownResponse, block: Block): { line: number; message: string } | undefined {
-	const lexer = res.lexerErrors?.[0];
-	if (lexer) return { line: (lexer.line ?? 1) + block.offset, message: lexer.message };
-	const parser = res.parserErrors?.[0];
-	if (parser) {
-		const token = [parser.token, (parser as { previousToken?: typeof parser.token }).previousToken].find(
-			(t) => Number.isFinite(t?.startLine)
+interface Problem {
+	line: number;
+	message: string;
+}
+
+/** Every lexer and parser error Argdown reports, each with the line in the file it comes from. */
+function syntaxErrors(res: IArgdownResponse, block: Block): Problem[] {
+	const lexer = (res.lexerErrors ?? []).map((e) => ({
+		line: (e.line ?? 1) + block.offset,
+		message: e.message
+	}));
+	const parser = (res.parserErrors ?? []).map((e) => {
+		const token = [e.token, (e as { previousToken?: typeof e.token }).previousToken].find((t) =>
+			Number.isFinite(t?.startLine)
 		);
-		return { line: (token?.startLine ?? 1) + block.offset, message: parser.message };
-	}
-	const exception = res.exceptions?.[0];
-	if (exception) {
-		// Model errors carry no location: point at the last line naming the element they mention.
+		return { line: (token?.startLine ?? 1) + block.offset, message: e.message };
+	});
+	return [...lexer, ...parser];
+}
+
+/** Model errors carry no location: each points at the last line naming the element it mentions. */
+function modelErrors(res: IArgdownResponse, block: Block): Problem[] {
+	const lines = block.source.split('\n');
+	return (res.exceptions ?? []).map((exception) => {
 		const named = /[<[][^\]>]+[\]>]/.exec(exception.message)?.[0];
-		const lines = block.source.split('\n');
 		const at = named ? lines.findLastIndex((l) => l.includes(named)) : -1;
 		return { line: Math.max(at, 0) + 1 + block.offset, message: exception.message };
-	}
-	return undefined;
+	});
 }
 
 const UNTITLED = /^Untitled \d+$/;
@@ -204,18 +212,25 @@ function markdownTitle(text: string): string | undefined {
 	return /^title:\s*(.+)$/m.exec(text)?.[1]?.replace(/^["']|["']$/g, '') ?? /^#\s+(.+)$/m.exec(text)?.[1];
 }
 
+const NO_CLAIMS = 'the file holds no claims';
+const NOTHING_READ = 'Argdown: nothing in the file could be read, so nothing was imported';
+
 /**
  * Reads Argdown with @argdown/core (R83): statements and arguments become claims (an argument's
  * premise-conclusion structure is kept in its text), support and entailment become supports,
  * attack, contrariety and contradiction (both ways) attacks, an undercut of an argument undercuts
  * each support or attack starting at it. A Markdown file's ```argdown blocks are read one by one.
- * Any lexer, parser or model error refuses the file, naming its line.
+ * Any lexer, parser or model error refuses the file, naming its line. Leniently (R89), lexer and
+ * parser errors, and the model errors that follow from them, are warnings instead: what Argdown's
+ * own error recovery still reads is imported, and a file of which nothing is readable gives an
+ * empty map with a warning saying so.
  */
-export function readArgdown(text: string): Result<Imported> {
+export function readArgdown(text: string, options: ReadOptions = {}): Result<Imported> {
 	const blocks = blocksOf(text);
 	const draft = new Draft('Argdown');
 	let title: string | undefined;
 	let source: unknown;
+	let skipped = false;
 	for (const block of blocks) {
 		const res = argdown().run({
 			input: block.source,
@@ -223,8 +238,19 @@ export function readArgdown(text: string): Result<Imported> {
 			throwExceptions: false,
 			logLevel: 'none'
 		});
-		const error = firstError(res, block);
-		if (error) return fail('BAD_FORMAT', `Argdown line ${error.line}`, error.message);
+		const syntax = syntaxErrors(res, block);
+		const model = modelErrors(res, block);
+		const lenient = options.lenient && syntax.length > 0;
+		if (!lenient) {
+			const error = syntax[0] ?? model[0];
+			if (error) return fail('BAD_FORMAT', `Argdown line ${error.line}`, error.message);
+		} else {
+			skipped = true;
+			// A model error naming no element ("No ast field") only follows from the syntax error.
+			const named = model.filter((m) => /[<[][^\]>]+[\]>]/.test(m.message));
+			for (const e of [...syntax, ...named])
+				draft.warnings.push(`Argdown line ${e.line}: ${e.message} — skipped`);
+		}
 		const front = res.frontMatter as { title?: unknown; source?: unknown } | undefined;
 		if (title === undefined && typeof front?.title === 'string') title = front.title;
 		source ??= front?.source;
@@ -232,5 +258,8 @@ export function readArgdown(text: string): Result<Imported> {
 		if (!read.ok) return read;
 	}
 	if (blocks.length !== 1 || blocks[0]!.offset !== 0) title ??= markdownTitle(text);
-	return draft.finish(title ?? 'Imported Argdown', cleanSource(source));
+	const finished = draft.finish(title ?? 'Imported Argdown', cleanSource(source));
+	if (!skipped || !finished.ok || finished.value.map.claims.length) return finished;
+	const warnings = finished.value.warnings.filter((w) => w !== NO_CLAIMS);
+	return ok({ ...finished.value, warnings: [...warnings, NOTHING_READ] });
 }

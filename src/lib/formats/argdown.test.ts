@@ -6,6 +6,7 @@ import { articleMap } from '../seed';
 import { readArgdown } from './argdown-read';
 import { serializeArgdown } from './argdown';
 import { HOSTILE } from './hostile.test-data';
+import type { ReadOptions } from './index';
 import { content, counts, must } from './test-helpers';
 
 const CORPUS = '../shared/corpus/argdown';
@@ -37,11 +38,34 @@ const EXPECTED: Record<string, { claims: number; relations: number }> = {
 /**
  * Two corpus files are not valid Argdown for @argdown/core 1.7.5 itself, which reports parser errors
  * on them: the ArgVu font demo (a contradiction on an argument, line 10; an inference line with
- * text, line 19) and the lexer fixture that lists bare relation symbols without parents.
+ * text, line 19) and the lexer fixture that lists bare relation symbols without parents. Strict
+ * reading refuses them; lenient reading (R89) imports what Argdown's error recovery still reads.
+ *
+ * Lenient counts, taken by reading the files by hand, with what the recovery drops seen in
+ * @argdown/core's own statement and relation lists (not this importer's output):
+ * argvu-demo: line 6 [Secondly] is a top-level statement (1 claim). Its relation block, lines 7-10,
+ * holds the error at line 10 (`><` towards an argument), and the recovery drops the whole block, so
+ * <A1>-<A4> and their four relations are not read. Lines 12-21: argument <Thirdly> (1 claim) with
+ * premises (1)-(3), untitled and unrelated (they stay in its text); the inference at 18-20 is broken
+ * at line 19, the conclusion (3) [Prettier] is kept: titled, so a claim (1), which the argument
+ * supports (1 relation). Lines 22-23: `+` and `-` statements under [Prettier]: 2 claims, a support
+ * and an attack (2 relations). Line 25: a top-level untitled statement (1 claim). Total 6 claims,
+ * 3 relations. test-lexer-relations: line 1 is a relation with no parent; Argdown builds no syntax
+ * tree at all, so nothing is read: 0 claims, 0 relations.
  */
-const NOT_ARGDOWN: Record<string, RegExp> = {
-	'argvu-demo-all-relation-symbols.argdown': /^Argdown line 10: .*argument reference/,
-	'test-lexer-relations.argdown': /^Argdown line 1: .*Invalid relation syntax/
+const NOT_ARGDOWN: Record<string, { strict: RegExp; claims: number; relations: number; lines: number[] }> = {
+	'argvu-demo-all-relation-symbols.argdown': {
+		strict: /^Argdown line 10: .*argument reference/,
+		claims: 6,
+		relations: 3,
+		lines: [10, 19]
+	},
+	'test-lexer-relations.argdown': {
+		strict: /^Argdown line 1: .*Invalid relation syntax/,
+		claims: 0,
+		relations: 0,
+		lines: [1]
+	}
 };
 
 const INVALID: Record<string, RegExp> = {
@@ -56,7 +80,8 @@ const INVALID: Record<string, RegExp> = {
 	'parser-error-title-preceded-by-text.argdown': /^Argdown line 1: .*Invalid element position/
 };
 
-const read = (path: string) => readArgdown(readFileSync(path, 'utf8'));
+const read = (path: string, options?: ReadOptions) => readArgdown(readFileSync(path, 'utf8'), options);
+const NOTHING_READ = 'Argdown: nothing in the file could be read, so nothing was imported';
 
 describe('Argdown import', () => {
 	for (const [file, expected] of Object.entries(EXPECTED)) {
@@ -68,12 +93,36 @@ describe('Argdown import', () => {
 		});
 	}
 
-	for (const [file, message] of Object.entries({ ...NOT_ARGDOWN })) {
+	for (const [file, expected] of Object.entries(NOT_ARGDOWN)) {
 		it(`R83: refuses ${file}, which @argdown/core itself reports errors on, naming the line`, () => {
 			const r = read(`${CORPUS}/${file}`);
-			expect(!r.ok && r.error.message).toMatch(message);
+			expect(!r.ok && r.error.message).toMatch(expected.strict);
+			const explicit = readArgdown(readFileSync(`${CORPUS}/${file}`, 'utf8'), { lenient: false });
+			expect(!explicit.ok && explicit.error.message).toMatch(expected.strict);
+		});
+
+		it(`R89: leniently imports ${file} with ${expected.claims} claims and ${expected.relations} relations, each skipped line a warning`, () => {
+			const imported = must(read(`${CORPUS}/${file}`, { lenient: true }));
+			expect(counts(imported)).toEqual({ claims: expected.claims, relations: expected.relations });
+			expect(checkInvariants(imported.map)).toEqual([]);
+			const skipped = imported.warnings.filter((w) => w.endsWith(' — skipped'));
+			expect(skipped.map((w) => Number(/^Argdown line (\d+): /.exec(w)?.[1]))).toEqual(expected.lines);
+			if (!expected.claims) expect(imported.warnings).toContain(NOTHING_READ);
 		});
 	}
+
+	it('R89: the lenient ArgVu demo keeps what the recovery read and leaves out the dropped relation block', () => {
+		const { map } = must(read(`${CORPUS}/argvu-demo-all-relation-symbols.argdown`, { lenient: true }));
+		expect(map.claims.map((c) => c.id).sort()).toEqual(
+			['Prettier', 'Secondly', 'Thirdly', 'Untitled-5', 'Untitled-6', 'Untitled-7'].sort()
+		);
+		expect(content(map, { kinds: false }).relations).toEqual([
+			expect.stringMatching(/^If you activate the dlig ligatures.* supports Prettier$/s),
+			'Plus now has the same width as minus: supports Prettier',
+			'Yay! attacks Prettier'
+		]);
+		expect(map.title).toBe('Demo of ArgVu ligatures');
+	});
 
 	for (const [file, message] of Object.entries(INVALID)) {
 		it(`R83: refuses invalid/${file} with a located message`, () => {
@@ -81,6 +130,23 @@ describe('Argdown import', () => {
 			expect(!r.ok && r.error.message).toMatch(message);
 		});
 	}
+
+	it('R89: lenient reading never throws on invalid/ files; a model error in parsed text still refuses', () => {
+		for (const file of Object.keys(INVALID)) {
+			const r = read(`${CORPUS}/invalid/${file}`, { lenient: true });
+			if (file.startsWith('model-error')) expect(!r.ok && r.error.message).toMatch(INVALID[file]!);
+			else expect(r.ok && r.value.warnings.some((w) => / — skipped$/.test(w))).toBe(true);
+		}
+	});
+
+	it('R89: lenient reading of valid Argdown is the same as strict, and a Markdown block keeps file lines', () => {
+		const text = readFileSync(`${CORPUS}/legalisation-softdrugs.argdown`, 'utf8');
+		expect(must(readArgdown(text, { lenient: true }))).toEqual(must(readArgdown(text)));
+		const md = '# Notes\n\n```argdown\n[a]: A\n    + [b]: B\n```\n\n```argdown\n[c]: C *** D\n```\n';
+		const r = must(readArgdown(md, { lenient: true }));
+		expect(r.warnings[0]).toMatch(/^Argdown line 9: .* — skipped$/);
+		expect(content(r.map, { kinds: false }).relations).toEqual(['B supports A']);
+	});
 
 	it('R83: keeps a reconstruction in the argument text and links its titled statements', () => {
 		const { map } = must(read(`${CORPUS}/state-censorship.argdown`));

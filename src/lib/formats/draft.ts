@@ -21,7 +21,7 @@ import {
 	type Source
 } from '../model';
 import { withLayout } from '../model/layout';
-import type { Imported } from './index';
+import type { Imported, ReadOptions } from './index';
 import { MAX_IMPORT_BYTES } from './limits';
 
 export interface DraftClaim {
@@ -178,10 +178,10 @@ export function sizeCheck(text: string, format: string): Result<true> {
 }
 
 /** A codec's `read` behind the size check, and `parse`: the same without the warnings. */
-export function reader(format: string, read: (text: string) => Result<Imported>) {
-	const checked = (text: string): Result<Imported> => {
+export function reader(format: string, read: (text: string, options?: ReadOptions) => Result<Imported>) {
+	const checked = (text: string, options?: ReadOptions): Result<Imported> => {
 		const size = sizeCheck(text, format);
-		return size.ok ? read(text) : size;
+		return size.ok ? read(text, options) : size;
 	};
 	const parse = (text: string): Result<ArgMap> => {
 		const result = checked(text);

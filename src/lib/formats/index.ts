@@ -18,6 +18,11 @@ export interface Imported {
 export const TEXT_FORMATS = ['json', 'argdown', 'aif', 'kialo', 'graphml', 'markdown'] as const;
 export type TextFormat = (typeof TEXT_FORMATS)[number];
 
+/** How a file is read. `lenient` (Argdown only, R89): skip what the parser cannot read, as warnings. */
+export interface ReadOptions {
+	readonly lenient?: boolean;
+}
+
 export interface Codec {
 	readonly id: TextFormat;
 	/** What a person reads in menus and messages ("Argdown", "AIF JSON", …). */
@@ -27,7 +32,7 @@ export interface Codec {
 	/** Reads a whole file; the error names the format and the line or field at fault. Absent: export only. */
 	readonly parse?: (text: string) => Result<ArgMap>;
 	/** `parse`, with the list of things the format's reader skipped or changed (for the import summary). */
-	readonly read?: (text: string) => Result<Imported>;
+	readonly read?: (text: string, options?: ReadOptions) => Result<Imported>;
 	readonly serialize: (map: ArgMap) => string;
 }
 
