@@ -1,5 +1,13 @@
 import { fail, ok, type Result } from '../model';
-import { isTextFormat, loadCodec, MAX_IMPORT_BYTES, TEXT_FORMATS, type Codec, type Imported } from './index';
+import {
+	isTextFormat,
+	loadCodec,
+	MAX_IMPORT_BYTES,
+	TEXT_FORMATS,
+	type Codec,
+	type Imported,
+	type ReadOptions
+} from './index';
 
 /** Largest file accepted for import (R95), in the editor and by POST /api/maps/:id/import (limits.ts). */
 export const IMPORT_LIMIT_BYTES = MAX_IMPORT_BYTES;
@@ -11,8 +19,13 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 /**
  * Parses a file in a format (R95): the codec's error, prefixed with the format's name, names the
  * line or field at fault; an oversized file or a format that cannot be read is refused the same way.
+ * `options.lenient` reaches the codecs that read leniently (Argdown, R89); the others ignore it.
  */
-export async function parseImport(text: string, format: string): Promise<Result<Imported>> {
+export async function parseImport(
+	text: string,
+	format: string,
+	options?: ReadOptions
+): Promise<Result<Imported>> {
 	if (!isTextFormat(format)) {
 		return fail('BAD_FORMAT', 'format', `expected one of ${TEXT_FORMATS.join(', ')}`);
 	}
@@ -27,7 +40,7 @@ export async function parseImport(text: string, format: string): Promise<Result<
 	}
 	const read = codec.read ?? (codec.parse && ((t: string) => mapOnly(codec.parse!(t))));
 	if (!read) return fail('BAD_FORMAT', codec.label, 'this format is for export only');
-	const parsed = read(text);
+	const parsed = read(text, options);
 	if (parsed.ok || parsed.error.message.startsWith(codec.label)) return parsed;
 	return fail(
 		parsed.error.code,

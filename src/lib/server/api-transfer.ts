@@ -53,7 +53,8 @@ function target(current: ArgMap, incoming: ArgMap, mode: ImportMode) {
 }
 
 /**
- * POST /api/maps/:id/import?format=F[&mode=merge|replace] (edit token), the file as the body.
+ * POST /api/maps/:id/import?format=F[&mode=merge|replace][&lenient=1] (edit token), the file as the
+ * body; `lenient=1` skips what an Argdown file's parser cannot read, as warnings (R89).
  * The file is parsed and checked completely before the map is touched; then the change is one
  * transaction on the room's live document, stored and relayed like any client's update, so open
  * editors see it at once. Any refusal leaves the map exactly as it was.
@@ -67,8 +68,10 @@ export const importMapRoute: MapHandler = async (ctx, req, res, id, url) => {
 	const mode = (url.searchParams.get('mode') ?? 'merge') as ImportMode;
 	if (!IMPORT_MODES.includes(mode))
 		throw new HttpError(400, `mode: expected one of ${IMPORT_MODES.join(', ')}`);
+	const lenient = url.searchParams.get('lenient') ?? '0';
+	if (lenient !== '0' && lenient !== '1') throw new HttpError(400, 'lenient: expected 0 or 1');
 	const text = await readBody(req, IMPORT_LIMIT_BYTES);
-	const parsed = await parseImport(text, format);
+	const parsed = await parseImport(text, format, { lenient: lenient === '1' });
 	if (!parsed.ok) throw new HttpError(400, parsed.error.message, { format });
 	const result = await ctx.sync.withRoom(id, (doc) => {
 		const current = readMap(doc).map;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -142,6 +143,32 @@ describe('export and import API', () => {
 		expect(k.body).toMatchObject({ format: 'kialo', claims: 2, total: { claims: 5 }, title: 'Seminar' });
 		expect(Array.isArray(k.body.warnings), JSON.stringify(k.body)).toBe(true);
 	});
+
+	it(
+		'R89: lenient=1 imports what an Argdown file with parser errors still holds; without it the file is refused',
+		{ timeout: 30_000 },
+		async () => {
+			const t = await startApp();
+			const map = await newMap(t.base, { template: 'blank', title: 'Seminar' });
+			const bytes = storedBytes(t.app, map.id);
+			const argdown = readFileSync(
+				'../shared/corpus/argdown/argvu-demo-all-relation-symbols.argdown',
+				'utf8'
+			);
+			const strict = await importFile(t, map.id, map.editToken, argdown, 'format=argdown');
+			expect(strict.status).toBe(400);
+			expect(strict.body.error).toMatch(/^Argdown line 10: .*argument reference/);
+			expect(storedBytes(t.app, map.id).equals(bytes)).toBe(true);
+			const bad = await importFile(t, map.id, map.editToken, argdown, 'format=argdown&lenient=yes');
+			expect([bad.status, bad.body.error]).toEqual([400, 'lenient: expected 0 or 1']);
+			const res = await importFile(t, map.id, map.editToken, argdown, 'format=argdown&lenient=1');
+			expect(res.body).toMatchObject({ claims: 6, relations: 3, total: { claims: 6 } });
+			expect(res.body.warnings).toEqual([
+				expect.stringMatching(/^Argdown line 10: .* — skipped$/),
+				expect.stringMatching(/^Argdown line 19: .* — skipped$/)
+			]);
+		}
+	);
 
 	it('R96: mode=replace makes the map the file, title included', async () => {
 		const t = await startApp();
