@@ -1,5 +1,5 @@
 import { parseImport } from '$lib/formats/imports';
-import type { TextFormat } from '$lib/formats/index';
+import type { ReadOptions, TextFormat } from '$lib/formats/index';
 import type { ArgMap } from '$lib/model';
 import { laidOut } from '$lib/model/merge';
 
@@ -7,13 +7,14 @@ export interface ImportRequest {
 	id: number;
 	text: string;
 	format: TextFormat;
+	options?: ReadOptions;
 }
 export type ImportReply = { id: number; map: ArgMap; warnings: string[] } | { id: number; error: string };
 /** A file read for import: the laid-out map and what the reader skipped or changed, or the located error. */
 export type Parsed = { ok: true; map: ArgMap; warnings: string[] } | { ok: false; error: string };
 
-async function inThread(text: string, format: TextFormat): Promise<Parsed> {
-	const parsed = await parseImport(text, format);
+async function inThread(text: string, format: TextFormat, options?: ReadOptions): Promise<Parsed> {
+	const parsed = await parseImport(text, format, options);
 	return parsed.ok
 		? { ok: true, map: laidOut(parsed.value.map), warnings: [...parsed.value.warnings] }
 		: { ok: false, error: parsed.error.message };
@@ -24,13 +25,13 @@ async function inThread(text: string, format: TextFormat): Promise<Parsed> {
  * answering while a large file is read; in this thread where no worker can start. One worker per
  * file: it is ended as soon as it answers.
  */
-export function parseFile(text: string, format: TextFormat): Promise<Parsed> {
-	if (typeof Worker === 'undefined') return inThread(text, format);
+export function parseFile(text: string, format: TextFormat, options?: ReadOptions): Promise<Parsed> {
+	if (typeof Worker === 'undefined') return inThread(text, format, options);
 	return new Promise((resolve) => {
 		let worker: Worker;
 		const fallBack = () => {
 			worker?.terminate();
-			resolve(inThread(text, format));
+			resolve(inThread(text, format, options));
 		};
 		try {
 			worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
@@ -48,6 +49,6 @@ export function parseFile(text: string, format: TextFormat): Promise<Parsed> {
 			);
 		};
 		worker.onerror = fallBack;
-		worker.postMessage({ id: 1, text, format } satisfies ImportRequest);
+		worker.postMessage({ id: 1, text, format, options } satisfies ImportRequest);
 	});
 }

@@ -12,9 +12,9 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = async (event) => {
-	const { id, text, format } = event.data;
+	const { id, text, format, options } = event.data;
 	try {
-		const parsed = await parseImport(text, format);
+		const parsed = await parseImport(text, format, options);
 		scope.postMessage(
 			parsed.ok
 				? { id, map: laidOut(parsed.value.map), warnings: [...parsed.value.warnings] }
