@@ -48,40 +48,83 @@ function claimFields(entry: unknown): Record<string, unknown> | undefined {
 	};
 }
 
+/** What one entry read to last time: reused while its Y entry is unchanged (structural sharing). */
+interface Cached<T> {
+	entry: unknown;
+	value: T | undefined;
+	error: string | undefined;
+}
+
+/**
+ * Carries the previous read between transactions so that unchanged claims and relations keep their objects
+ * (downstream code skips them by identity). `dirty` holds the ids whose entries a transaction touched.
+ */
+export class ReadCache {
+	readonly claims = new Map<string, Cached<Claim>>();
+	readonly relations = new Map<string, Cached<Relation>>();
+	readonly dirtyClaims = new Set<string>();
+	readonly dirtyRelations = new Set<string>();
+}
+
+function readEntries<T>(
+	entries: Y.Map<Y.Map<unknown>>,
+	cache: Map<string, Cached<T>> | undefined,
+	dirty: Set<string> | undefined,
+	parse: (entry: unknown, id: string) => { value?: T; error?: string }
+): { values: T[]; errors: string[] } {
+	const values: T[] = [];
+	const errors: string[] = [];
+	entries.forEach((entry, id) => {
+		let hit = cache?.get(id);
+		if (!hit || hit.entry !== entry || dirty?.has(id)) {
+			const read = parse(entry, id);
+			hit = { entry, value: read.value, error: read.error };
+			cache?.set(id, hit);
+		}
+		if (hit.value) values.push(hit.value);
+		else errors.push(hit.error!);
+	});
+	if (cache && cache.size > entries.size)
+		for (const id of cache.keys()) if (!entries.has(id)) cache.delete(id);
+	dirty?.clear();
+	return { values, errors };
+}
+
+function readClaim(entry: unknown, id: string): { value?: Claim; error?: string } {
+	const fields = claimFields(entry);
+	if (!fields) return { error: `claim ${id}: not a map` };
+	const claim = parseClaim({ ...fields, id }, `claim ${id}`);
+	return claim.ok ? { value: claim.value } : { error: claim.error.message };
+}
+
+function readRelation(entry: unknown, id: string): { value?: Relation; error?: string } {
+	const raw =
+		entry instanceof Y.Map
+			? { id, kind: entry.get('kind'), from: entry.get('from'), to: entry.get('to') }
+			: null;
+	const relation = parseRelation(raw, `relation ${id}`);
+	return relation.ok ? { value: relation.value } : { error: relation.error.message };
+}
+
 /**
  * Reads the shared document into a model map, validating every entry as untrusted input: invalid
  * entries are dropped and reported, never thrown (R13); dangling relations go by {@link normalize} (R7).
+ * With a {@link ReadCache}, entries not marked dirty and still the same Y entry reuse their last objects.
  */
-export function readMap(doc: Y.Doc): ReadResult {
+export function readMap(doc: Y.Doc, cache?: ReadCache): ReadResult {
 	const { meta, claims, relations } = parts(doc);
-	const dropped: string[] = [];
-	const validClaims: Claim[] = [];
-	claims.forEach((entry, id) => {
-		const fields = claimFields(entry);
-		const claim = fields ? parseClaim({ ...fields, id }, `claim ${id}`) : undefined;
-		if (claim?.ok) validClaims.push(claim.value);
-		else dropped.push(claim ? claim.error.message : `claim ${id}: not a map`);
-	});
-	const validRelations: Relation[] = [];
-	relations.forEach((entry, id) => {
-		const raw =
-			entry instanceof Y.Map
-				? { id, kind: entry.get('kind'), from: entry.get('from'), to: entry.get('to') }
-				: null;
-		const relation = parseRelation(raw, `relation ${id}`);
-		if (relation.ok) validRelations.push(relation.value);
-		else dropped.push(relation.error.message);
-	});
+	const c = readEntries(claims, cache?.claims, cache?.dirtyClaims, readClaim);
+	const r = readEntries(relations, cache?.relations, cache?.dirtyRelations, readRelation);
 	const version = meta.get('schemaVersion');
 	const source = readSource(meta.get('source'));
 	return {
 		map: normalize({
 			title: readTitle(meta.get('title')),
 			...(source && { source }),
-			claims: validClaims,
-			relations: validRelations
+			claims: c.values,
+			relations: r.values
 		}),
-		dropped,
+		dropped: [...c.errors, ...r.errors],
 		newerSchema: typeof version === 'number' && version > SCHEMA_VERSION
 	};
 }

@@ -1,10 +1,19 @@
 import * as Y from 'yjs';
 import { planCommand, type ArgMap, type Command, type Op, type Result } from '../model';
 import { applyOpsToDoc } from './apply';
-import { readMap } from './read';
+import { ReadCache, readMap } from './read';
 import { parts } from './schema';
 
 type Listener = (map: ArgMap) => void;
+
+/** Marks the ids (keys of the claims or relations map) whose entries these events touched. */
+function markDirty(events: Y.YEvent<Y.AbstractType<unknown>>[], dirty: Set<string>) {
+	for (const event of events) {
+		const top = event.path[0];
+		if (typeof top === 'string') dirty.add(top);
+		else for (const key of event.keysChanged) if (key) dirty.add(key);
+	}
+}
 
 /**
  * One person's handle on a shared map: the derived map (one snapshot per transaction), commands applied
@@ -18,6 +27,11 @@ export class MapSession {
 	#dropped: string[] = [];
 	#listeners = new Set<Listener>();
 	#onTransaction = () => this.#refresh();
+	/** Unchanged claims and relations keep their objects from one snapshot to the next. */
+	#cache = new ReadCache();
+	#markClaims = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => markDirty(events, this.#cache.dirtyClaims);
+	#markRelations = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+		markDirty(events, this.#cache.dirtyRelations);
 
 	constructor(readonly doc: Y.Doc = new Y.Doc()) {
 		const { meta, claims, relations } = parts(doc);
@@ -25,9 +39,12 @@ export class MapSession {
 			trackedOrigins: new Set([this.origin]),
 			captureTimeout: 500
 		});
-		const read = readMap(doc);
+		const read = readMap(doc, this.#cache);
 		this.#map = read.map;
 		this.#dropped = read.dropped;
+		// Deep observers run before 'afterTransaction', so the ids are marked when the snapshot is read.
+		claims.observeDeep(this.#markClaims);
+		relations.observeDeep(this.#markRelations);
 		doc.on('afterTransaction', this.#onTransaction);
 	}
 
@@ -41,7 +58,7 @@ export class MapSession {
 	}
 
 	#refresh() {
-		const read = readMap(this.doc);
+		const read = readMap(this.doc, this.#cache);
 		this.#map = read.map;
 		this.#dropped = read.dropped;
 		for (const listener of this.#listeners) listener(read.map);
@@ -68,6 +85,9 @@ export class MapSession {
 
 	destroy() {
 		this.doc.off('afterTransaction', this.#onTransaction);
+		const { claims, relations } = parts(this.doc);
+		claims.unobserveDeep(this.#markClaims);
+		relations.unobserveDeep(this.#markRelations);
 		this.undoManager.destroy();
 		this.#listeners.clear();
 	}
