@@ -12,6 +12,14 @@ const KIND_LABEL = { question: 'Question', thesis: 'Thesis', claim: 'Claim', evi
 const SIDE_LABEL: Record<Side, string> = { pro: 'for', con: 'against' };
 const JUNCTION_SIZE = 12;
 
+/** Text wrapping is the costly part: claims are immutable and unchanged ones keep their object, so measure once. */
+const boxOfClaim = new WeakMap<object, { width: number; height: number }>();
+function cachedBox(c: ArgMap['claims'][number]) {
+	let box = boxOfClaim.get(c);
+	if (!box) boxOfClaim.set(c, (box = claimBox(c)));
+	return box;
+}
+
 export interface ElementOptions {
 	/** Positions for claims that have none stored (computed once by the caller when needed). */
 	fallback?: Positions;
@@ -33,7 +41,7 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 	for (const c of map.claims) {
 		const p =
 			c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
-		const box = claimBox(c);
+		const box = cachedBox(c);
 		boxes.set(c.id, { ...p, ...box });
 		const side = sides.get(c.id);
 		const header =
