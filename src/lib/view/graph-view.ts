@@ -30,7 +30,8 @@ const FIT_PADDING = 32;
 /** Fitting never zooms in further than this, so a map of two claims is not blown up. */
 const FIT_MAX_ZOOM = 1.25;
 
-const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.position, d.classes]);
+/** Data and classes only: positions are compared with the node's own, so a move does not reset its data. */
+const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.classes]);
 
 const boxOf = (n: NodeSingular): Box => ({
 	...n.position(),
@@ -50,6 +51,8 @@ export class GraphView {
 	/** Set while this object changes the selection itself, so it does not report it back as a person's. */
 	#selecting = false;
 	#resize: ResizeObserver | undefined;
+	/** Set while update() reconciles, which computes junction places and comb classes itself. */
+	#updating = false;
 
 	/** `container` null runs Cytoscape headless (tests, exports). */
 	constructor(container: HTMLElement | null, callbacks: GraphCallbacks) {
@@ -95,7 +98,10 @@ export class GraphView {
 				}))
 			);
 		});
-		cy.on('position', claims, (e: EventObject) => this.#placeJunctions(e.target as NodeSingular));
+		// update() places junctions and combs itself (toElements): only a person's drag needs this.
+		cy.on('position', claims, (e: EventObject) => {
+			if (!this.#updating) this.#placeJunctions(e.target as NodeSingular);
+		});
 		cy.on('dbltap', claims, (e: EventObject) => this.#callbacks.onOpen((e.target as NodeSingular).id()));
 		const relations = 'edge';
 		const relationSelection = () => {
@@ -278,28 +284,43 @@ export class GraphView {
 	update(map: ArgMap, evaluation?: EvaluationOverlay) {
 		const next = toElements(map, { evaluation });
 		const cy = this.cy;
-		cy.batch(() => {
-			const ids = new Set(next.map((d) => d.data.id!));
-			for (const id of this.#shown.keys()) {
-				if (!ids.has(id)) {
-					cy.getElementById(id).remove();
-					this.#shown.delete(id);
-				}
+		this.#updating = true;
+		try {
+			cy.batch(() => this.#reconcile(next));
+		} finally {
+			this.#updating = false;
+		}
+		if (!this.#fitted && next.length > 0) {
+			this.fit();
+			this.#fitted = true;
+		}
+	}
+
+	/** Removes, adds and changes only what differs from what is shown (called inside one cy.batch). */
+	#reconcile(next: ElementDefinition[]) {
+		const cy = this.cy;
+		const ids = new Set(next.map((d) => d.data.id!));
+		for (const id of this.#shown.keys()) {
+			if (!ids.has(id)) {
+				cy.getElementById(id).remove();
+				this.#shown.delete(id);
 			}
-			// New elements are added in one call (one by one is several times slower on large maps, R177);
-			// nodes before edges, so an edge's ends exist when it is added.
-			const added: ElementDefinition[] = [];
-			for (const d of [...next].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1))) {
-				const id = d.data.id!;
-				const sig = signature(d);
-				const before = this.#shown.get(id);
-				if (before === sig) continue;
+		}
+		// New elements are added in one call (one by one is several times slower on large maps, R177);
+		// nodes before edges, so an edge's ends exist when it is added.
+		const added: ElementDefinition[] = [];
+		for (const d of [...next].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1))) {
+			const id = d.data.id!;
+			const sig = signature(d);
+			const before = this.#shown.get(id);
+			const existing = cy.getElementById(id);
+			if (existing.empty()) {
 				this.#shown.set(id, sig);
-				const existing = cy.getElementById(id);
-				if (existing.empty()) {
-					added.push(d);
-					continue;
-				}
+				added.push(d);
+				continue;
+			}
+			if (before !== sig) {
+				this.#shown.set(id, sig);
 				const stale = EVALUATION_KEYS.filter((k) => !(k in d.data) && existing.data(k) !== undefined);
 				if (stale.length) existing.removeData(stale.join(' '));
 				existing.data(d.data);
@@ -307,18 +328,14 @@ export class GraphView {
 					existing.toggleClass('comb', String(d.classes ?? '').includes('comb'));
 					existing.toggleClass('from-left', String(d.classes ?? '').includes('from-left'));
 				}
-				const p = d.position;
-				if (p && existing.isNode() && !existing.grabbed()) {
-					const at = existing.position();
-					if (at.x !== p.x || at.y !== p.y) existing.position(p);
-				}
 			}
-			if (added.length) cy.add(added);
-		});
-		if (!this.#fitted && next.length > 0) {
-			this.fit();
-			this.#fitted = true;
+			const p = d.position;
+			if (p && existing.isNode() && !existing.grabbed()) {
+				const at = existing.position();
+				if (at.x !== p.x || at.y !== p.y) existing.position(p);
+			}
 		}
+		if (added.length) cy.add(added);
 	}
 
 	/** How many claims are drawn (not hidden by a collapse or focus mode). */
