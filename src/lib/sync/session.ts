@@ -11,7 +11,7 @@ function markDirty(events: Y.YEvent<Y.AbstractType<unknown>>[], dirty: Set<strin
 	for (const event of events) {
 		const top = event.path[0];
 		if (typeof top === 'string') dirty.add(top);
-		else for (const key of event.keysChanged) if (key) dirty.add(key);
+		else if (event instanceof Y.YMapEvent) for (const key of event.keysChanged) if (key) dirty.add(key);
 	}
 }
 
