@@ -6,30 +6,9 @@ import { parseJson } from '$lib/formats/json';
 import type { ArgMap } from '$lib/model';
 import { ApiError } from './maps-api';
 
-export interface Person {
-	id: string;
-	name: string;
-}
+import type { ActivityEntry, Person, VersionInfo } from '$lib/model/history';
 
-export interface VersionInfo {
-	id: number;
-	createdAt: number;
-	label: string;
-	auto: boolean;
-	editors: Person[];
-	savedBy: Person | null;
-	title: string;
-	claims: number;
-	relations: number;
-}
-
-export interface ActivityEntry {
-	id: number;
-	time: number;
-	people: Person[];
-	lines: string[];
-	more: number;
-}
+export type { ActivityEntry, Person, VersionInfo };
 
 async function call(
 	method: string,

@@ -1,46 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ActivityEntry, Person, VersionInfo } from '../model/history';
 import { crc32 } from './checksum';
 
-/** Someone who edited a map, as their presence named them (R146). */
-export interface Person {
-	id: string;
-	name: string;
-}
-
-/** A saved version of a map, without its content (R145). */
-export interface VersionInfo {
-	id: number;
-	createdAt: number;
-	/** What the person who saved it called it; '' for automatic versions. */
-	label: string;
-	/** Saved by the server after a burst of edits, rather than by someone's "Save version". */
-	auto: boolean;
-	/** Who edited the map since the version before this one. */
-	editors: Person[];
-	/** Who pressed "Save version" (null for automatic versions or when unknown). */
-	savedBy: Person | null;
-	title: string;
-	claims: number;
-	relations: number;
-}
+export type { ActivityEntry, Person, VersionInfo } from '../model/history';
 
 export type NewVersion = Omit<VersionInfo, 'id'> & {
 	/** The document's state (Y.encodeStateAsUpdate). */
 	state: Uint8Array;
 };
-
-/** One line of the activity feed (R152): who changed what, when. */
-export interface ActivityEntry {
-	id: number;
-	time: number;
-	people: Person[];
-	/** The changes in words, at most {@link ACTIVITY_LINES}. */
-	lines: string[];
-	/** How many more changes there were than `lines` tells. */
-	more: number;
-}
 
 export interface VersionLimits {
 	/** Automatic versions kept per map; the oldest go first (R149). */
