@@ -1,7 +1,8 @@
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
 import type { ArgMap } from '../model';
-import { EVALUATION_KEYS, type EvaluationOverlay } from './evaluation';
+import type { EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
+import { reconcile } from './reconcile';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
 
@@ -29,9 +30,6 @@ export type MenuTarget =
 const FIT_PADDING = 32;
 /** Fitting never zooms in further than this, so a map of two claims is not blown up. */
 const FIT_MAX_ZOOM = 1.25;
-
-/** Data and classes only: positions are compared with the node's own, so a move does not reset its data. */
-const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.classes]);
 
 const boxOf = (n: NodeSingular): Box => ({
 	...n.position(),
@@ -286,7 +284,7 @@ export class GraphView {
 		const cy = this.cy;
 		this.#updating = true;
 		try {
-			cy.batch(() => this.#reconcile(next));
+			cy.batch(() => reconcile(cy, this.#shown, next));
 		} finally {
 			this.#updating = false;
 		}
@@ -294,48 +292,6 @@ export class GraphView {
 			this.fit();
 			this.#fitted = true;
 		}
-	}
-
-	/** Removes, adds and changes only what differs from what is shown (called inside one cy.batch). */
-	#reconcile(next: ElementDefinition[]) {
-		const cy = this.cy;
-		const ids = new Set(next.map((d) => d.data.id!));
-		for (const id of this.#shown.keys()) {
-			if (!ids.has(id)) {
-				cy.getElementById(id).remove();
-				this.#shown.delete(id);
-			}
-		}
-		// New elements are added in one call (one by one is several times slower on large maps, R177);
-		// nodes before edges, so an edge's ends exist when it is added.
-		const added: ElementDefinition[] = [];
-		for (const d of [...next].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1))) {
-			const id = d.data.id!;
-			const sig = signature(d);
-			const before = this.#shown.get(id);
-			const existing = cy.getElementById(id);
-			if (existing.empty()) {
-				this.#shown.set(id, sig);
-				added.push(d);
-				continue;
-			}
-			if (before !== sig) {
-				this.#shown.set(id, sig);
-				const stale = EVALUATION_KEYS.filter((k) => !(k in d.data) && existing.data(k) !== undefined);
-				if (stale.length) existing.removeData(stale.join(' '));
-				existing.data(d.data);
-				if (existing.isEdge()) {
-					existing.toggleClass('comb', String(d.classes ?? '').includes('comb'));
-					existing.toggleClass('from-left', String(d.classes ?? '').includes('from-left'));
-				}
-			}
-			const p = d.position;
-			if (p && existing.isNode() && !existing.grabbed()) {
-				const at = existing.position();
-				if (at.x !== p.x || at.y !== p.y) existing.position(p);
-			}
-		}
-		if (added.length) cy.add(added);
 	}
 
 	/** How many claims are drawn (not hidden by a collapse or focus mode). */

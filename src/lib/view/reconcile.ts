@@ -1,0 +1,49 @@
+import type { Core, ElementDefinition } from 'cytoscape';
+import { EVALUATION_KEYS } from './evaluation';
+
+/** Data and classes only: positions are compared with the node's own, so a move does not reset its data. */
+const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.classes]);
+
+/**
+ * Makes the graph show `next`, removing, adding and changing only what differs from what is shown
+ * (R22). `shown` holds each shown element's signature and is kept up to date. Call inside one cy.batch.
+ */
+export function reconcile(cy: Core, shown: Map<string, string>, next: readonly ElementDefinition[]): void {
+	const ids = new Set(next.map((d) => d.data.id!));
+	for (const id of shown.keys()) {
+		if (!ids.has(id)) {
+			cy.getElementById(id).remove();
+			shown.delete(id);
+		}
+	}
+	// New elements are added in one call (one by one is several times slower on large maps, R177);
+	// nodes before edges, so an edge's ends exist when it is added.
+	const added: ElementDefinition[] = [];
+	for (const d of [...next].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1))) {
+		const id = d.data.id!;
+		const sig = signature(d);
+		const before = shown.get(id);
+		const existing = cy.getElementById(id);
+		if (existing.empty()) {
+			shown.set(id, sig);
+			added.push(d);
+			continue;
+		}
+		if (before !== sig) {
+			shown.set(id, sig);
+			const stale = EVALUATION_KEYS.filter((k) => !(k in d.data) && existing.data(k) !== undefined);
+			if (stale.length) existing.removeData(stale.join(' '));
+			existing.data(d.data);
+			if (existing.isEdge()) {
+				existing.toggleClass('comb', String(d.classes ?? '').includes('comb'));
+				existing.toggleClass('from-left', String(d.classes ?? '').includes('from-left'));
+			}
+		}
+		const p = d.position;
+		if (p && existing.isNode() && !existing.grabbed()) {
+			const at = existing.position();
+			if (at.x !== p.x || at.y !== p.y) existing.position(p);
+		}
+	}
+	if (added.length) cy.add(added);
+}
