@@ -4,40 +4,11 @@
  */
 import { parseJson } from '$lib/formats/json';
 import type { ArgMap } from '$lib/model';
-import { ApiError } from './maps-api';
+import { ApiError, send as call } from './maps-api';
 
 import type { ActivityEntry, Person, VersionInfo } from '$lib/model/history';
 
 export type { ActivityEntry, Person, VersionInfo };
-
-async function call(
-	method: string,
-	path: string,
-	token: string | undefined,
-	body?: unknown
-): Promise<Response> {
-	let res: Response;
-	try {
-		res = await fetch(path, {
-			method,
-			headers: {
-				...(body !== undefined && { 'content-type': 'application/json' }),
-				...(token && { authorization: `Bearer ${token}` })
-			},
-			body: body === undefined ? undefined : JSON.stringify(body)
-		});
-	} catch {
-		throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
-	}
-	if (!res.ok) {
-		const data = (await res.json().catch(() => ({}))) as { error?: unknown };
-		throw new ApiError(
-			res.status,
-			typeof data.error === 'string' ? data.error : `The server answered ${res.status}`
-		);
-	}
-	return res;
-}
 
 const base = (id: string) => `/api/maps/${encodeURIComponent(id)}`;
 

@@ -33,7 +33,8 @@ export interface MapInfo {
 	restorableUntil: number | null;
 }
 
-async function request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+/** Sends an API request; a refusal or an unreachable server throws an {@link ApiError} with the reason. */
+export async function send(method: string, path: string, token?: string, body?: unknown): Promise<Response> {
 	let res: Response;
 	try {
 		res = await fetch(path, {
@@ -47,16 +48,20 @@ async function request<T>(method: string, path: string, token?: string, body?: u
 	} catch {
 		throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
 	}
-	const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
 	if (!res.ok) {
-		const { error, ...details } = data;
+		const { error, ...details } = (await res.json().catch(() => ({}))) as Record<string, unknown>;
 		throw new ApiError(
 			res.status,
 			typeof error === 'string' ? error : `The server answered ${res.status}`,
 			details
 		);
 	}
-	return data as T;
+	return res;
+}
+
+async function request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+	const res = await send(method, path, token, body);
+	return (await res.json().catch(() => ({}))) as T;
 }
 
 const mapPath = (id: string) => `/api/maps/${encodeURIComponent(id)}`;
