@@ -36,6 +36,35 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/**
+ * A connection attempt the server has not answered for this long is dropped and tried again (R59); the
+ * wait grows by as much with each failed attempt, up to 30 s, so a slow server is not hammered.
+ */
+export const STALL_MS = 6_000;
+
+/** What the stall check reads of a y-websocket provider. */
+export interface SocketProgress {
+	shouldConnect: boolean;
+	ws: unknown;
+	wsconnected: boolean;
+	synced: boolean;
+	/** When the last message arrived (or the socket opened), in ms since the epoch. */
+	wsLastMessageReceived: number;
+	/** Failed attempts since the last sync. */
+	wsUnsuccessfulReconnects: number;
+}
+
+/**
+ * True when the current attempt is stuck (R59): its socket has not opened `STALL_MS` after it was
+ * made, or it opened but the server has sent nothing for as long before the first sync completed.
+ * y-websocket waits forever in the first case and 30 s in the second.
+ */
+export function stalled(p: SocketProgress, attemptStarted: number, now: number): boolean {
+	if (!p.shouldConnect || !p.ws || p.synced) return false;
+	const since = p.wsconnected ? p.wsLastMessageReceived : attemptStarted;
+	return now - since >= Math.min(30_000, STALL_MS * (1 + p.wsUnsuccessfulReconnects));
+}
+
 export interface Connection {
 	readonly provider: WebsocketProvider;
 	onState(listener: (state: ConnectionState) => void): () => void;
@@ -102,6 +131,17 @@ export function connect(
 		emit({ status: 'offline', closedReason: reason || 'the server ended the connection' })
 	);
 	local?.whenSynced.then(() => emit({ localLoaded: true }));
+	// Restart an attempt the server never answers (R59): drop the socket and open a new one at once.
+	let attempt: unknown = null;
+	let attemptStarted = Date.now();
+	const watchdog = setInterval(() => {
+		const now = Date.now();
+		if (provider.ws !== attempt) [attempt, attemptStarted] = [provider.ws, now];
+		else if (stalled(provider, attemptStarted, now)) {
+			provider.disconnect();
+			provider.connect();
+		}
+	}, 1_000);
 	// The browser knows before the socket does: drop at once when the network goes, retry when it is back.
 	const offline = () => {
 		provider.disconnect();
@@ -120,6 +160,7 @@ export function connect(
 		destroy() {
 			globalThis.removeEventListener?.('offline', offline);
 			globalThis.removeEventListener?.('online', online);
+			clearInterval(watchdog);
 			listeners.clear();
 			doc.off('update', onUpdate);
 			provider.destroy();
