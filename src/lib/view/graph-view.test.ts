@@ -31,4 +31,30 @@ describe('graph view', () => {
 		expect(touched.sort()).toEqual(['remove:c', 'remove:r3']);
 		view.destroy();
 	});
+
+	it('R22: redrawing the same hidden, collapsed, found and presence marks restyles nothing', () => {
+		const view = new GraphView(null, { onSelect() {}, onMove() {}, onOpen() {} });
+		const map = mapOf(
+			['t:thesis:Tea is good', 'a:claim:It is warm', 'b:claim:It stains', 'u:claim:Not always'],
+			['r1:a>supports>t', 'r2:b>attacks>t', 'r3:u>undercuts>r1']
+		);
+		view.update(map);
+		const marks = () => {
+			view.setHidden(new Set(['b']));
+			view.markCollapsed(new Set(['t']));
+			view.highlight(new Set(['a']), 'a');
+			view.showPresence([['u', '#e91e63']]);
+		};
+		const restyled: string[] = [];
+		view.cy.on('class data', (e) => restyled.push(`${e.type}:${e.target.id()}`));
+		marks();
+		expect(restyled.length).toBeGreaterThan(0);
+		expect(view.cy.getElementById('b').hasClass('hidden')).toBe(true);
+		expect(view.cy.getElementById('r2').hasClass('hidden')).toBe(true);
+		expect(view.cy.getElementById('a').hasClass('current-match')).toBe(true);
+		restyled.length = 0;
+		marks();
+		expect(restyled).toEqual([]);
+		view.destroy();
+	});
 });

@@ -2,6 +2,7 @@ import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytos
 import type { ArgMap } from '../model';
 import type { EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
+import { setClass, setData } from './classes';
 import { reconcile } from './reconcile';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
@@ -187,13 +188,13 @@ export class GraphView {
 		const selections = new Map(entries);
 		this.cy.batch(() => {
 			this.cy.nodes('.remote-selected').forEach((n) => {
-				if (!selections.has(n.id())) n.removeClass('remote-selected');
+				if (!selections.has(n.id())) setClass(n, 'remote-selected', false);
 			});
 			for (const [id, colour] of selections) {
 				const n = this.cy.getElementById(id);
 				if (n.empty()) continue;
-				n.data('remoteColour', colour);
-				n.addClass('remote-selected');
+				setData(n, 'remoteColour', colour);
+				setClass(n, 'remote-selected', true);
 			}
 		});
 	}
@@ -208,16 +209,16 @@ export class GraphView {
 	setHidden(ids: ReadonlySet<string>) {
 		this.cy.batch(() => {
 			this.cy.nodes('[kind != "junction"]').forEach((n) => {
-				n.toggleClass('hidden', ids.has(n.id()));
+				setClass(n, 'hidden', ids.has(n.id()));
 			});
 			this.cy.edges().forEach((e) => {
-				e.toggleClass('hidden', ids.has(e.source().id()) || ids.has(e.target().id()));
+				setClass(e, 'hidden', ids.has(e.source().id()) || ids.has(e.target().id()));
 			});
 			this.cy.nodes('[kind = "junction"]').forEach((j) => {
 				const hidden = this.cy.getElementById(j.data('relation')).hasClass('hidden');
-				j.toggleClass('hidden', hidden);
+				setClass(j, 'hidden', hidden);
 				j.connectedEdges().forEach((u) => {
-					u.toggleClass('hidden', hidden || ids.has(u.source().id()));
+					setClass(u, 'hidden', hidden || ids.has(u.source().id()));
 				});
 			});
 		});
@@ -227,8 +228,8 @@ export class GraphView {
 	highlight(ids: ReadonlySet<string>, current?: string) {
 		this.cy.batch(() => {
 			this.cy.nodes().forEach((n) => {
-				n.toggleClass('match', ids.has(n.id()));
-				n.toggleClass('current-match', n.id() === current);
+				setClass(n, 'match', ids.has(n.id()));
+				setClass(n, 'current-match', n.id() === current);
 			});
 		});
 	}
@@ -245,7 +246,7 @@ export class GraphView {
 	markCollapsed(ids: ReadonlySet<string>) {
 		this.cy.batch(() => {
 			this.cy.nodes().forEach((n) => {
-				n.toggleClass('collapsed', ids.has(n.id()));
+				setClass(n, 'collapsed', ids.has(n.id()));
 			});
 		});
 	}
@@ -272,7 +273,7 @@ export class GraphView {
 			if (edge.target().data('kind') === 'junction') return;
 			const source = boxOf(edge.source());
 			const target = boxOf(edge.target());
-			edge.toggleClass('comb', isComb(source, target));
+			setClass(edge, 'comb', isComb(source, target));
 			const junction = this.cy.getElementById(junctionId(edge.id()));
 			if (junction.nonempty()) junction.position(midpoint(source, target));
 		});

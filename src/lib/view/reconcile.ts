@@ -1,4 +1,5 @@
 import type { Core, ElementDefinition } from 'cytoscape';
+import { setClass } from './classes';
 import { EVALUATION_KEYS } from './evaluation';
 
 /** Data and classes only: positions are compared with the node's own, so a move does not reset its data. */
@@ -35,8 +36,8 @@ export function reconcile(cy: Core, shown: Map<string, string>, next: readonly E
 			if (stale.length) existing.removeData(stale.join(' '));
 			existing.data(d.data);
 			if (existing.isEdge()) {
-				existing.toggleClass('comb', String(d.classes ?? '').includes('comb'));
-				existing.toggleClass('from-left', String(d.classes ?? '').includes('from-left'));
+				setClass(existing, 'comb', String(d.classes ?? '').includes('comb'));
+				setClass(existing, 'from-left', String(d.classes ?? '').includes('from-left'));
 			}
 		}
 		const p = d.position;
