@@ -12,6 +12,7 @@ import type { ArgMap } from '../../src/lib/model';
 import { generateMap } from '../../src/lib/model/generate';
 import { layeredLayout, withLayout } from '../../src/lib/model/layout';
 import { seededRandom } from '../../src/lib/model/random';
+import { buildIfNeeded } from '../../src/lib/server/build';
 import config from '../playwright.config';
 import { ROOT, startServer } from '../server';
 import { PAGE_PROBE, startBareServer, storeMap } from './browser-pages';
@@ -146,7 +147,8 @@ export async function browserBenchmarks(progress: (line: string) => void): Promi
 	const map1000 = withLayout(generateMap(1000, 3));
 	const map5000 = withLayout(generateMap(5000, 5));
 	const messy = scrambled(map1000, 9);
-	progress('browser: starting the server (builds the app if the build is older than the sources)');
+	progress('browser: starting the server (builds the app first if the build is older than the sources)');
+	buildIfNeeded();
 	const server = await startServer({ env: { QUIET: '1' } });
 	const bare = await startBareServer({ '1000': map1000, '5000': map5000 });
 	const browser = await chromium.launch(config.use!.launchOptions);

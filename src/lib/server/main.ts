@@ -2,34 +2,10 @@
  * `npm start`: builds the app if the build is missing or older than the sources, then serves the
  * SvelteKit app, the API and the sync endpoint on one port (CONTRACT.md).
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
+import { buildIfNeeded, handlerFile } from './build';
 import { readConfig } from './config';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const handlerFile = path.join(root, 'build/handler.js');
-
-function newestMtime(entry: string): number {
-	const stat = fs.statSync(entry, { throwIfNoEntry: false });
-	if (!stat) return 0;
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
-}
-
-function buildIfNeeded() {
-	const built = fs.statSync(handlerFile, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
-	if (built > Math.max(...sources.map((s) => newestMtime(path.join(root, s))))) return;
-	console.log('Building the app (first start or sources changed)…');
-	execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-}
 
 async function main() {
 	const config = readConfig(process.env);
