@@ -32,6 +32,17 @@ describe('graph view', () => {
 		view.destroy();
 	});
 
+	it('R23: a reversed relation is drawn the other way round', () => {
+		const view = new GraphView(null, { onSelect() {}, onMove() {}, onOpen() {} });
+		let map = mapOf(['t:thesis:Tea is good', 'a:claim:It is warm'], ['r1:a>supports>t']);
+		view.update(map);
+		map = run(map, { type: 'changeRelation', id: 'r1', reverse: true });
+		view.update(map);
+		const edge = view.cy.getElementById('r1');
+		expect([edge.source().id(), edge.target().id()]).toEqual(['t', 'a']);
+		view.destroy();
+	});
+
 	it('R22: redrawing the same hidden, collapsed, found and presence marks restyles nothing', () => {
 		const view = new GraphView(null, { onSelect() {}, onMove() {}, onOpen() {} });
 		const map = mapOf(

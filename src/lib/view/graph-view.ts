@@ -3,6 +3,7 @@ import type { ArgMap } from '../model';
 import type { EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
 import { setClass, setData } from './classes';
+import { Marks } from './marks';
 import { reconcile } from './reconcile';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
@@ -52,6 +53,8 @@ export class GraphView {
 	#resize: ResizeObserver | undefined;
 	/** Set while update() reconciles, which computes junction places and comb classes itself. */
 	#updating = false;
+	/** Hidden, collapsed and found claims, redrawn only when they change. */
+	#marks: Marks;
 
 	/** `container` null runs Cytoscape headless (tests, exports). */
 	constructor(container: HTMLElement | null, callbacks: GraphCallbacks) {
@@ -65,6 +68,7 @@ export class GraphView {
 			boxSelectionEnabled: true,
 			selectionType: 'additive'
 		});
+		this.#marks = new Marks(this.cy);
 		this.#listen();
 		// Panels opening beside the map change its size without a window resize: tell Cytoscape.
 		if (container && typeof ResizeObserver !== 'undefined') {
@@ -207,31 +211,13 @@ export class GraphView {
 
 	/** Hides claims (collapsed subtrees, focus mode) and the relations touching them (R24). */
 	setHidden(ids: ReadonlySet<string>) {
-		this.cy.batch(() => {
-			this.cy.nodes('[kind != "junction"]').forEach((n) => {
-				setClass(n, 'hidden', ids.has(n.id()));
-			});
-			this.cy.edges().forEach((e) => {
-				setClass(e, 'hidden', ids.has(e.source().id()) || ids.has(e.target().id()));
-			});
-			this.cy.nodes('[kind = "junction"]').forEach((j) => {
-				const hidden = this.cy.getElementById(j.data('relation')).hasClass('hidden');
-				setClass(j, 'hidden', hidden);
-				j.connectedEdges().forEach((u) => {
-					setClass(u, 'hidden', hidden || ids.has(u.source().id()));
-				});
-			});
-		});
+		this.#marks.hide(ids);
 	}
 
 	/** Marks claims (search results), and the current one more strongly. */
 	highlight(ids: ReadonlySet<string>, current?: string) {
-		this.cy.batch(() => {
-			this.cy.nodes().forEach((n) => {
-				setClass(n, 'match', ids.has(n.id()));
-				setClass(n, 'current-match', n.id() === current);
-			});
-		});
+		this.#marks.mark('match', ids);
+		this.#marks.mark('current-match', new Set(current ? [current] : []));
 	}
 
 	/** Marks the claim a connection would be dropped on. */
@@ -244,11 +230,7 @@ export class GraphView {
 
 	/** Marks collapsed claims so people see there is more under them. */
 	markCollapsed(ids: ReadonlySet<string>) {
-		this.cy.batch(() => {
-			this.cy.nodes().forEach((n) => {
-				setClass(n, 'collapsed', ids.has(n.id()));
-			});
-		});
+		this.#marks.mark('collapsed', ids);
 	}
 
 	/** Selects a relation (from the inspector or a menu). */
@@ -285,7 +267,9 @@ export class GraphView {
 		const cy = this.cy;
 		this.#updating = true;
 		try {
-			cy.batch(() => reconcile(cy, this.#shown, next));
+			let structural = false;
+			cy.batch(() => (structural = reconcile(cy, this.#shown, next)));
+			if (structural) this.#marks.structureChanged();
 		} finally {
 			this.#updating = false;
 		}
@@ -297,7 +281,7 @@ export class GraphView {
 
 	/** How many claims are drawn (not hidden by a collapse or focus mode). */
 	claimCount(): number {
-		return this.cy.nodes('[kind != "junction"]').filter((n) => !n.hasClass('hidden')).length;
+		return this.#marks.visibleClaims();
 	}
 
 	/** Selects exactly these claims (selection coming from elsewhere: the inspector, the outline). */

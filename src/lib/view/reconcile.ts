@@ -8,13 +8,16 @@ const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.classes]);
 /**
  * Makes the graph show `next`, removing, adding and changing only what differs from what is shown
  * (R22). `shown` holds each shown element's signature and is kept up to date. Call inside one cy.batch.
+ * Answers whether the structure changed: elements added or removed (an edge whose ends changed is both).
  */
-export function reconcile(cy: Core, shown: Map<string, string>, next: readonly ElementDefinition[]): void {
+export function reconcile(cy: Core, shown: Map<string, string>, next: readonly ElementDefinition[]): boolean {
 	const ids = new Set(next.map((d) => d.data.id!));
+	let structural = false;
 	for (const id of shown.keys()) {
 		if (!ids.has(id)) {
 			cy.getElementById(id).remove();
 			shown.delete(id);
+			structural = true;
 		}
 	}
 	// New elements are added in one call (one by one is several times slower on large maps, R177);
@@ -25,7 +28,13 @@ export function reconcile(cy: Core, shown: Map<string, string>, next: readonly E
 		const sig = signature(d);
 		const before = shown.get(id);
 		const existing = cy.getElementById(id);
-		if (existing.empty()) {
+		// An edge whose ends changed (a reversed relation) is drawn anew: Cytoscape cannot move its ends by data.
+		const moved =
+			existing.nonempty() &&
+			existing.isEdge() &&
+			(existing.data('source') !== d.data.source || existing.data('target') !== d.data.target);
+		if (moved) existing.remove();
+		if (existing.empty() || moved) {
 			shown.set(id, sig);
 			added.push(d);
 			continue;
@@ -47,4 +56,5 @@ export function reconcile(cy: Core, shown: Map<string, string>, next: readonly E
 		}
 	}
 	if (added.length) cy.add(added);
+	return structural || added.length > 0;
 }
