@@ -20,6 +20,27 @@ function cachedBox(c: ArgMap['claims'][number]) {
 	return box;
 }
 
+/**
+ * A claim's node as last built, reused while the claim object, its side, its evaluation and its position
+ * are the same: one edit on a large map then builds one node, and the graph compares definitions by
+ * identity first (R22). Definitions are shared between calls: never mutate one (GraphView copies them).
+ */
+const nodeOfClaim = new WeakMap<object, { key: string; def: ElementDefinition }>();
+const edgeOfRelation = new WeakMap<object, { key: string; def: ElementDefinition }>();
+
+function reused<T extends object>(
+	cache: WeakMap<object, { key: string; def: ElementDefinition }>,
+	of: T,
+	key: string,
+	build: () => ElementDefinition
+): ElementDefinition {
+	const hit = cache.get(of);
+	if (hit?.key === key) return hit.def;
+	const def = build();
+	cache.set(of, { key, def });
+	return def;
+}
+
 export interface ElementOptions {
 	/** Positions for claims that have none stored (computed once by the caller when needed). */
 	fallback?: Positions;
@@ -42,27 +63,11 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 		const p =
 			c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
 		const box = cachedBox(c);
-		boxes.set(c.id, { ...p, ...box });
+		boxes.set(c.id, { x: p.x, y: p.y, width: box.width, height: box.height });
 		const side = sides.get(c.id);
-		const header =
-			side && c.kind !== 'thesis' ? `${KIND_LABEL[c.kind]} · ${SIDE_LABEL[side]}` : KIND_LABEL[c.kind];
 		const evaluation = evaluationFields(c.id, c.kind, side ?? 'none', options.evaluation);
-		// With the badge the header keeps the side in words and drops the kind, which the shape shows (R107).
-		const top = evaluation
-			? `${side && c.kind !== 'thesis' ? SIDE_LABEL[side] : KIND_LABEL[c.kind]}  ${evaluation.badge}`
-			: header;
-		out.push({
-			group: 'nodes',
-			data: {
-				id: c.id,
-				label: `${top.toUpperCase()}\n${c.text}`,
-				kind: c.kind,
-				side: side ?? 'none',
-				...evaluation?.data,
-				...box
-			},
-			position: { ...p }
-		});
+		const key = `${side}|${evaluation?.badge}|${p.x}|${p.y}`;
+		out.push(reused(nodeOfClaim, c, key, () => claimNode(c, side, evaluation, box, p)));
 	}
 	const index = indexOf(map);
 	for (const r of map.relations) {
@@ -70,11 +75,13 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 		const source = boxes.get(r.from)!;
 		const target = boxes.get(r.to)!;
 		const comb = isComb(source, target);
-		out.push({
-			group: 'edges',
-			data: { id: r.id, source: r.from, target: r.to, kind: r.kind },
-			classes: comb ? 'comb' : ''
-		});
+		out.push(
+			reused(edgeOfRelation, r, String(comb), () => ({
+				group: 'edges',
+				data: { id: r.id, source: r.from, target: r.to, kind: r.kind },
+				classes: comb ? 'comb' : ''
+			}))
+		);
 		const undercuts = (index.incoming.get(r.id) ?? []).filter((u) => u.kind === 'undercuts');
 		if (undercuts.length === 0) continue;
 		const jid = junctionId(r.id);
@@ -97,4 +104,31 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 		}
 	}
 	return out;
+}
+
+function claimNode(
+	c: ArgMap['claims'][number],
+	side: Side | undefined,
+	evaluation: ReturnType<typeof evaluationFields>,
+	box: { width: number; height: number },
+	p: { x: number; y: number }
+): ElementDefinition {
+	const header =
+		side && c.kind !== 'thesis' ? `${KIND_LABEL[c.kind]} · ${SIDE_LABEL[side]}` : KIND_LABEL[c.kind];
+	// With the badge the header keeps the side in words and drops the kind, which the shape shows (R107).
+	const top = evaluation
+		? `${side && c.kind !== 'thesis' ? SIDE_LABEL[side] : KIND_LABEL[c.kind]}  ${evaluation.badge}`
+		: header;
+	return {
+		group: 'nodes',
+		data: {
+			id: c.id,
+			label: `${top.toUpperCase()}\n${c.text}`,
+			kind: c.kind,
+			side: side ?? 'none',
+			...evaluation?.data,
+			...box
+		},
+		position: { ...p }
+	};
 }

@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import type { ArgMap } from '../model';
 import type { EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
@@ -45,7 +45,7 @@ const boxOf = (n: NodeSingular): Box => ({
  */
 export class GraphView {
 	readonly cy: Core;
-	#shown = new Map<string, string>();
+	#shown = new Map<string, ElementDefinition>();
 	#callbacks: GraphCallbacks;
 	#fitted = false;
 	/** Set while this object changes the selection itself, so it does not report it back as a person's. */

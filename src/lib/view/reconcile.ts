@@ -3,14 +3,31 @@ import { setClass } from './classes';
 import { EVALUATION_KEYS } from './evaluation';
 
 /** Data and classes only: positions are compared with the node's own, so a move does not reset its data. */
-const signature = (d: ElementDefinition) => JSON.stringify([d.data, d.classes]);
+const signatures = new WeakMap<ElementDefinition, string>();
+function signature(d: ElementDefinition): string {
+	let sig = signatures.get(d);
+	if (sig === undefined) signatures.set(d, (sig = JSON.stringify([d.data, d.classes])));
+	return sig;
+}
+
+/** Cytoscape keeps the data and position objects it is given and changes them later: give it copies. */
+const copy = (d: ElementDefinition): ElementDefinition => ({
+	...d,
+	data: { ...d.data },
+	...(d.position && { position: { ...d.position } })
+});
 
 /**
  * Makes the graph show `next`, removing, adding and changing only what differs from what is shown
- * (R22). `shown` holds each shown element's signature and is kept up to date. Call inside one cy.batch.
+ * (R22). `shown` holds each shown element's definition and is kept up to date; a definition that is
+ * the very object shown before is unchanged (toElements reuses them). Call inside one cy.batch.
  * Answers whether the structure changed: elements added or removed (an edge whose ends changed is both).
  */
-export function reconcile(cy: Core, shown: Map<string, string>, next: readonly ElementDefinition[]): boolean {
+export function reconcile(
+	cy: Core,
+	shown: Map<string, ElementDefinition>,
+	next: readonly ElementDefinition[]
+): boolean {
 	const ids = new Set(next.map((d) => d.data.id!));
 	let structural = false;
 	for (const id of shown.keys()) {
@@ -25,8 +42,8 @@ export function reconcile(cy: Core, shown: Map<string, string>, next: readonly E
 	const added: ElementDefinition[] = [];
 	for (const d of [...next].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1))) {
 		const id = d.data.id!;
-		const sig = signature(d);
 		const before = shown.get(id);
+		shown.set(id, d);
 		const existing = cy.getElementById(id);
 		// An edge whose ends changed (a reversed relation) is drawn anew: Cytoscape cannot move its ends by data.
 		const moved =
@@ -35,12 +52,10 @@ export function reconcile(cy: Core, shown: Map<string, string>, next: readonly E
 			(existing.data('source') !== d.data.source || existing.data('target') !== d.data.target);
 		if (moved) existing.remove();
 		if (existing.empty() || moved) {
-			shown.set(id, sig);
-			added.push(d);
+			added.push(copy(d));
 			continue;
 		}
-		if (before !== sig) {
-			shown.set(id, sig);
+		if (before !== d && (!before || signature(before) !== signature(d))) {
 			const stale = EVALUATION_KEYS.filter((k) => !(k in d.data) && existing.data(k) !== undefined);
 			if (stale.length) existing.removeData(stale.join(' '));
 			existing.data(d.data);
