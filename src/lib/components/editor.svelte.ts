@@ -25,6 +25,20 @@ import { rememberMap } from './known-maps';
 import { computeLayout } from './layout-client';
 import type { Action } from './shortcuts';
 
+/** Claims moved per frame by Tidy layout: each step's work (store, read, draw) stays well under 50 ms. */
+const TIDY_STEP = 50;
+
+/** Resolves after the next frame is drawn (or 100 ms, in a hidden tab where frames stop). */
+const afterNextFrame = () =>
+	new Promise<void>((resolve) => {
+		const done = () => setTimeout(resolve, 0);
+		const timer = setTimeout(done, 100);
+		requestAnimationFrame(() => {
+			clearTimeout(timer);
+			done();
+		});
+	});
+
 /** Where this browser keeps the person's display name. */
 const NAME_KEY = 'argmap:name';
 /** Where this browser keeps the person's stable id (votes, comments and history are by person). */
@@ -278,13 +292,23 @@ export class Editor {
 		if (!this.readOnly) this.session.undoManager.redo();
 	}
 
-	/** Re-runs the automatic layout for the whole map, as one undoable change (R9). */
+	/**
+	 * Re-runs the automatic layout for the whole map, as one undoable change (R9). The layout is computed
+	 * in a worker, and the claims move in steps of TIDY_STEP, one step per frame, so that no task blocks the
+	 * page for long on a large map (R172); claims deleted meanwhile are left out.
+	 */
 	async tidy() {
-		// Computed in a worker (R172); claims deleted meanwhile are left out.
 		const placed = await computeLayout(this.map);
-		const present = indexOf(this.map).claims;
-		const positions = placed.filter((p) => present.has(p.id as never));
-		if (positions.length && this.run({ type: 'move', positions })) this.view?.fit();
+		let moved = false;
+		await this.session.group(async () => {
+			for (let i = 0; i < placed.length; i += TIDY_STEP) {
+				if (i > 0) await afterNextFrame();
+				const present = indexOf(this.map).claims;
+				const positions = placed.slice(i, i + TIDY_STEP).filter((p) => present.has(p.id as never));
+				if (positions.length) moved = this.run({ type: 'move', positions }) || moved;
+			}
+		});
+		if (moved) this.view?.fit();
 	}
 
 	toggleCollapse(id: string) {

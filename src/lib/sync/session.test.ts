@@ -70,6 +70,24 @@ describe('the shared document', () => {
 		}
 	});
 
+	it('R172: commands grouped over several frames are undone by one Undo, and later ones are separate', async () => {
+		const [session] = linkedPair();
+		const at = () => Object.fromEntries(session.map.claims.map((c) => [c.id, [c.x, c.y]]));
+		const before = at();
+		await session.group(async () => {
+			session.dispatch({ type: 'move', positions: [{ id: 't', x: 10, y: 20 }] });
+			await new Promise((r) => setTimeout(r, 600)); // longer than the undo capture timeout
+			session.dispatch({ type: 'move', positions: [{ id: 'a', x: 30, y: 40 }] });
+		});
+		session.dispatch({ type: 'editDetails', id: 'a', quote: 'Later' });
+		session.undoManager.undo();
+		expect(session.map.claims.find((c) => c.id === 'a')?.quote).toBeUndefined();
+		expect(at()).toEqual({ t: [10, 20], a: [30, 40] });
+		session.undoManager.undo();
+		expect(at()).toEqual(before);
+		session.destroy();
+	});
+
 	it('R13: invalid entries written by a broken or hostile client are dropped and reported, not shown', () => {
 		const doc = new Y.Doc();
 		if (!seed.ok) throw seed.error;

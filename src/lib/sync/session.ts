@@ -29,6 +29,8 @@ export class MapSession {
 	#onTransaction = () => this.#refresh();
 	/** Unchanged claims and relations keep their objects from one snapshot to the next. */
 	#cache = new ReadCache();
+	/** Open `group` calls: their commands merge into one undo step. */
+	#grouping = 0;
 	#markClaims = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => markDirty(events, this.#cache.dirtyClaims);
 	#markRelations = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
 		markDirty(events, this.#cache.dirtyRelations);
@@ -75,12 +77,32 @@ export class MapSession {
 	dispatch(command: Command): Result<Op[]> {
 		const plan = planCommand(this.#map, command);
 		if (!plan.ok || plan.value.length === 0) return plan;
-		// Typing merges into one undo step per pause; every other command is a step of its own.
-		const discrete = command.type !== 'editText';
+		// Typing merges into one undo step per pause; every other command is a step of its own,
+		// except inside a group (see `group`).
+		const discrete = command.type !== 'editText' && this.#grouping === 0;
 		if (discrete) this.undoManager.stopCapturing();
 		applyOpsToDoc(this.doc, plan.value, this.origin);
 		if (discrete) this.undoManager.stopCapturing();
 		return plan;
+	}
+
+	/**
+	 * Runs `work`, whose commands, even when spread over several frames so that no task blocks the page
+	 * for long, are undone and redone as one step (R9).
+	 */
+	async group<T>(work: () => Promise<T>): Promise<T> {
+		const undo = this.undoManager;
+		undo.stopCapturing();
+		const timeout = undo.captureTimeout;
+		undo.captureTimeout = Infinity;
+		this.#grouping++;
+		try {
+			return await work();
+		} finally {
+			this.#grouping--;
+			undo.captureTimeout = timeout;
+			undo.stopCapturing();
+		}
 	}
 
 	destroy() {

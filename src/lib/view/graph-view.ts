@@ -3,6 +3,7 @@ import type { ArgMap } from '../model';
 import type { EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
 import { setClass, setData } from './classes';
+import { restoreLabelWrapCache } from './label-cache';
 import { Marks } from './marks';
 import { reconcile } from './reconcile';
 import { isComb, midpoint, type Box } from './route';
@@ -69,6 +70,7 @@ export class GraphView {
 			selectionType: 'additive'
 		});
 		this.#marks = new Marks(this.cy);
+		restoreLabelWrapCache(this.cy);
 		this.#listen();
 		// Panels opening beside the map change its size without a window resize: tell Cytoscape.
 		if (container && typeof ResizeObserver !== 'undefined') {
