@@ -52,7 +52,7 @@ const BARE_PAGE = (data: string, width: number, height: number) => `<!doctype ht
 <script src="/${data}"></script>
 <script>
 const cy = cytoscape({ container: document.getElementById('cy'), elements: DATA.elements, style: DATA.style,
-	minZoom: 0.08, maxZoom: 3, wheelSensitivity: 0.3, boxSelectionEnabled: true, selectionType: 'additive' });
+	minZoom: 0.08, maxZoom: 3, wheelSensitivity: 2.5, boxSelectionEnabled: true, selectionType: 'additive' });
 cy.fit(undefined, 32);
 if (cy.zoom() > 1.25) { cy.zoom(1.25); cy.center(); }
 </script></body></html>`;

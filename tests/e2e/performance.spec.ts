@@ -42,3 +42,22 @@ test('R172: "Tidy layout" computes the layout in a Web Worker', async ({ browser
 	await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
 	expect(errors).toEqual([]);
 });
+
+test('R173: five notches of a mouse wheel zoom the map in by 1.3 to 2 times', async ({ browser }) => {
+	const map = await freshMap(server);
+	const { page, errors } = await open(browser, map.link);
+	const zoom = () =>
+		page.evaluate(() => {
+			const el = document.querySelector('[data-testid="graph"]') as HTMLElement & {
+				_cyreg: { cy: import('cytoscape').Core };
+			};
+			return el._cyreg.cy.zoom();
+		});
+	const box = (await page.getByTestId('graph').boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	const before = await zoom();
+	for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
+	await expect.poll(zoom).toBeGreaterThan(before * 1.3);
+	expect(await zoom()).toBeLessThan(before * 2);
+	expect(errors).toEqual([]);
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOps, planCommand, type ArgMap, type Command } from '../model';
 import { generateMap } from '../model/generate';
 import { withLayout } from '../model/layout';
-import { GraphView } from './graph-view';
+import { GraphView, LARGE_MAP } from './graph-view';
 import { graphStyle } from './style';
 
 function run(map: ArgMap, cmd: Command): ArgMap {
@@ -40,6 +40,19 @@ describe('large maps', () => {
 		expect(touched.sort()).toEqual(['add:n1', 'add:rn1']);
 		view.destroy();
 		// Drawing 1,000 claims headless takes a few seconds on a loaded machine.
+	}, 60_000);
+
+	it('R173: from 2,000 claims on, pans and zooms move a snapshot of the drawing', () => {
+		const view = new GraphView(null, { onSelect() {}, onMove() {}, onOpen() {} });
+		const renderer = () => (view.cy as unknown as { renderer(): { textureOnViewport?: boolean } }).renderer();
+		const small = generateMap(300, 4);
+		view.update(small);
+		expect(renderer().textureOnViewport).toBe(false);
+		view.update(generateMap(LARGE_MAP, 4));
+		expect(renderer().textureOnViewport).toBe(true);
+		view.update(small);
+		expect(renderer().textureOnViewport).toBe(false);
+		view.destroy();
 	}, 60_000);
 
 	it('R173: labels are not drawn once they would be smaller than 5 px on screen', () => {
