@@ -118,6 +118,53 @@ function gesture(page: Page, container: string): Promise<number[]> {
 }
 
 /**
+ * Moves every claim to its tidy place: in the editor by clicking "Tidy layout" (`how` = 'tidy'), on the
+ * bare page by setting all positions in one batch, as an application without steps would. Answers the
+ * time until every claim is drawn at its place and the longest main-thread task meanwhile.
+ */
+function relayout(
+	page: Page,
+	container: string,
+	targets: (readonly [string, number, number])[],
+	how: 'tidy' | 'set'
+): Promise<{ took: number; longest: number }> {
+	return page.evaluate(
+		async ([sel, all, mode]) => {
+			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+			const cy = el._cyreg.cy;
+			const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+			const start = performance.now();
+			if (mode === 'tidy') {
+				[...document.querySelectorAll('button')]
+					.find((b) => b.textContent?.trim() === 'Tidy layout')!
+					.click();
+			} else {
+				cy.batch(() => {
+					for (const [id, x, y] of all) cy.getElementById(id).position({ x, y });
+				});
+			}
+			await new Promise<void>((resolve) => {
+				const check = () => {
+					const placed = all.every(([id, x, y]) => {
+						const p = cy.getElementById(id).position();
+						return p.x === x && p.y === y;
+					});
+					if (placed) resolve();
+					else setTimeout(check, 20);
+				};
+				check();
+			});
+			// The frame that shows the last positions.
+			await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+			const end = performance.now();
+			const during = w.__longTasks.filter((t) => t.start + t.duration >= start && t.start <= end);
+			return { took: end - start, longest: Math.max(0, ...during.map((t) => t.duration)) };
+		},
+		[container, targets, how] as const
+	);
+}
+
+/**
  * The same gesture made as a person makes it, with the mouse (real input events): drag the fitted map
  * from an empty spot, wheel in towards the centre, drag again, wheel back out. Answers the frame times.
  */
@@ -212,7 +259,7 @@ export async function browserBenchmarks(progress: (line: string) => void): Promi
 	progress('browser: starting the server (builds the app first if the build is older than the sources)');
 	buildIfNeeded();
 	const server = await startServer({ env: { QUIET: '1' } });
-	const bare = await startBareServer({ '1000': map1000, '5000': map5000 });
+	const bare = await startBareServer({ '1000': map1000, '5000': map5000, messy });
 	const browser = await chromium.launch(config.use!.launchOptions);
 	try {
 		const [m1000, m5000, mMessy] = [
@@ -302,65 +349,41 @@ export async function browserBenchmarks(progress: (line: string) => void): Promi
 			pass: bigP95 <= 50
 		});
 
-		progress('browser: automatic layout of 1,000 claims');
-		const layout = layeredLayout(messy);
-		const probe = [...layout].find(([id]) => {
-			const c = messy.claims.find((claim) => claim.id === id)!;
-			const p = layout.get(id)!;
-			return c.x !== p.x || c.y !== p.y;
-		})!;
-		const took: number[] = [];
-		const longest: number[] = [];
+		progress('browser: automatic layout of 1,000 claims, ours and bare Cytoscape moving them at once');
+		const targets = [...layeredLayout(messy)].map(([id, p]) => [id, p.x, p.y] as const);
+		const ours = { took: [] as number[], longest: [] as number[] };
+		const peer = { took: [] as number[], longest: [] as number[] };
 		for (let run = 0; run < LAYOUT_RUNS; run++) {
 			// A fresh copy each run: the last run's tidy is stored on the server.
 			const fresh = run === 0 ? mMessy : await storeMap(server.url, messy);
 			const page = await newPage(browser);
 			await firstDraw(page, fresh.link);
 			await settled(page, GRAPH, 1000);
-			const result = await page.evaluate(
-				async ([sel, id, at]) => {
-					const el = document.querySelector(sel as string) as unknown as {
-						_cyreg: { cy: import('cytoscape').Core };
-					};
-					const node = el._cyreg.cy.getElementById(id as string);
-					const target = at as { x: number; y: number };
-					const start = performance.now();
-					const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-					const button = [...document.querySelectorAll('button')].find(
-						(b) => b.textContent?.trim() === 'Tidy layout'
-					);
-					button!.click();
-					await new Promise<void>((resolve) => {
-						const check = () => {
-							const p = node.position();
-							if (p.x === target.x && p.y === target.y) resolve();
-							else requestAnimationFrame(check);
-						};
-						check();
-					});
-					// The frame that shows the new positions.
-					await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-					const end = performance.now();
-					const during = w.__longTasks.filter((t) => t.start + t.duration >= start && t.start <= end);
-					return { took: end - start, longest: Math.max(0, ...during.map((t) => t.duration)) };
-				},
-				[GRAPH, probe[0], probe[1]] as const
-			);
-			took.push(result.took);
-			longest.push(result.longest);
+			const o = await relayout(page, GRAPH, targets, 'tidy');
+			ours.took.push(o.took);
+			ours.longest.push(o.longest);
 			await page.context().close();
+			const bareMessy = await newPage(browser);
+			await firstDraw(bareMessy, bare.url('messy', size));
+			await settled(bareMessy, '#cy', 1000);
+			const p = await relayout(bareMessy, '#cy', targets, 'set');
+			peer.took.push(p.took);
+			peer.longest.push(p.longest);
+			await bareMessy.context().close();
 		}
 		add({
-			scenario: 'Automatic layout of 1,000 claims in the editor (click to drawn)',
-			ours: median(took),
+			scenario: 'Automatic layout of 1,000 claims in the editor (click to all drawn)',
+			ours: median(ours.took),
+			peer: median(peer.took),
 			unit: 'ms',
 			target: '<= 3000 ms',
-			pass: median(took) <= 3000
+			pass: median(ours.took) <= 3000
 		});
-		const worst = Math.max(...longest);
+		const worst = Math.max(...ours.longest);
 		add({
-			scenario: 'Longest main-thread task while the layout runs (worst run)',
+			scenario: 'Longest main-thread task while the layout is applied (worst run)',
 			ours: worst,
+			peer: Math.max(...peer.longest),
 			unit: 'ms',
 			target: '<= 50 ms',
 			pass: worst <= 50

@@ -25,27 +25,23 @@ function cachedBox(c: ArgMap['claims'][number]) {
  * are the same: one edit on a large map then builds one node, and the graph compares definitions by
  * identity first (R22). Definitions are shared between calls: never mutate one (GraphView copies them).
  */
-const nodeOfClaim = new WeakMap<object, { key: string; def: ElementDefinition }>();
-const edgeOfRelation = new WeakMap<object, { key: string; def: ElementDefinition }>();
-
-function reused<T extends object>(
-	cache: WeakMap<object, { key: string; def: ElementDefinition }>,
-	of: T,
-	key: string,
-	build: () => ElementDefinition
-): ElementDefinition {
-	const hit = cache.get(of);
-	if (hit?.key === key) return hit.def;
-	const def = build();
-	cache.set(of, { key, def });
-	return def;
+interface BuiltNode {
+	side: Side | undefined;
+	badge: string | undefined;
+	x: number;
+	y: number;
+	def: ElementDefinition;
 }
+const nodeOfClaim = new WeakMap<object, BuiltNode>();
+const edgeOfRelation = new WeakMap<object, { comb: boolean; def: ElementDefinition }>();
 
 export interface ElementOptions {
 	/** Positions for claims that have none stored (computed once by the caller when needed). */
 	fallback?: Positions;
 	/** Strengths and labels to draw on the claims (R107); none when the evaluation is switched off. */
 	evaluation?: EvaluationOverlay;
+	/** The claims' sides, when the caller has them already (deriveSides of the same map). */
+	sides?: ReadonlyMap<string, Side>;
 }
 
 /**
@@ -54,11 +50,13 @@ export interface ElementOptions {
  * Claims without a stored position take the layered layout's position, the same on every replica.
  */
 export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDefinition[] {
-	const sides = deriveSides(map);
+	const sides = options.sides ?? deriveSides(map);
 	const missing = map.claims.some((c) => c.x === undefined);
 	const fallback = missing ? (options.fallback ?? layeredLayout(map)) : undefined;
 	const boxes = new Map<string, Box>();
+	// Nodes first, then edges: an edge's ends must exist when it is added.
 	const out: ElementDefinition[] = [];
+	const edges: ElementDefinition[] = [];
 	for (const c of map.claims) {
 		const p =
 			c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
@@ -66,8 +64,13 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 		boxes.set(c.id, { x: p.x, y: p.y, width: box.width, height: box.height });
 		const side = sides.get(c.id);
 		const evaluation = evaluationFields(c.id, c.kind, side ?? 'none', options.evaluation);
-		const key = `${side}|${evaluation?.badge}|${p.x}|${p.y}`;
-		out.push(reused(nodeOfClaim, c, key, () => claimNode(c, side, evaluation, box, p)));
+		const badge = evaluation?.badge;
+		let built = nodeOfClaim.get(c);
+		if (!built || built.side !== side || built.badge !== badge || built.x !== p.x || built.y !== p.y) {
+			built = { side, badge, x: p.x, y: p.y, def: claimNode(c, side, evaluation, box, p) };
+			nodeOfClaim.set(c, built);
+		}
+		out.push(built.def);
 	}
 	const index = indexOf(map);
 	for (const r of map.relations) {
@@ -75,13 +78,13 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 		const source = boxes.get(r.from)!;
 		const target = boxes.get(r.to)!;
 		const comb = isComb(source, target);
-		out.push(
-			reused(edgeOfRelation, r, String(comb), () => ({
-				group: 'edges',
-				data: { id: r.id, source: r.from, target: r.to, kind: r.kind },
-				classes: comb ? 'comb' : ''
-			}))
-		);
+		let edge = edgeOfRelation.get(r);
+		if (edge?.comb !== comb) {
+			const data = { id: r.id, source: r.from, target: r.to, kind: r.kind };
+			edge = { comb, def: { group: 'edges', data, classes: comb ? 'comb' : '' } };
+			edgeOfRelation.set(r, edge);
+		}
+		edges.push(edge.def);
 		const undercuts = (index.incoming.get(r.id) ?? []).filter((u) => u.kind === 'undercuts');
 		if (undercuts.length === 0) continue;
 		const jid = junctionId(r.id);
@@ -96,13 +99,14 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 		for (const u of undercuts) {
 			const from = boxes.get(u.from)!;
 			const fromLeft = from.x - from.width / 2 > at.x && from.y > at.y;
-			out.push({
+			edges.push({
 				group: 'edges',
 				data: { id: u.id, source: u.from, target: jid, kind: 'undercuts' },
 				classes: fromLeft ? 'from-left' : ''
 			});
 		}
 	}
+	for (const e of edges) out.push(e);
 	return out;
 }
 

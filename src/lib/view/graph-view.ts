@@ -1,5 +1,5 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
-import type { ArgMap } from '../model';
+import type { ArgMap, Side } from '../model';
 import type { EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
 import { setClass, setData } from './classes';
@@ -281,8 +281,8 @@ export class GraphView {
 	}
 
 	/** Shows a map, touching only what changed since the last call. */
-	update(map: ArgMap, evaluation?: EvaluationOverlay) {
-		const next = toElements(map, { evaluation });
+	update(map: ArgMap, evaluation?: EvaluationOverlay, sides?: ReadonlyMap<string, Side>) {
+		const next = toElements(map, { evaluation, sides });
 		const cy = this.cy;
 		this.#updating = true;
 		try {

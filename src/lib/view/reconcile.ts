@@ -38,9 +38,9 @@ export function reconcile(
 		}
 	}
 	// New elements are added in one call (one by one is several times slower on large maps, R177);
-	// nodes before edges, so an edge's ends exist when it is added.
+	// nodes before edges, so an edge's ends exist when it is added (toElements lists them so).
 	const added: ElementDefinition[] = [];
-	for (const d of [...next].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1))) {
+	for (const d of nodesFirst(next)) {
 		const id = d.data.id!;
 		const before = shown.get(id);
 		shown.set(id, d);
@@ -64,7 +64,8 @@ export function reconcile(
 				setClass(existing, 'from-left', String(d.classes ?? '').includes('from-left'));
 			}
 		}
-		const p = d.position;
+		// The very definition shown before: its claim has not moved (a drag ends in a new claim object).
+		const p = before === d ? undefined : d.position;
 		if (p && existing.isNode() && !existing.grabbed()) {
 			const at = existing.position();
 			if (at.x !== p.x || at.y !== p.y) existing.position(p);
@@ -72,4 +73,13 @@ export function reconcile(
 	}
 	if (added.length) cy.add(added);
 	return structural || added.length > 0;
+}
+
+const isEdge = (d: ElementDefinition) => d.group === 'edges';
+
+/** The definitions with nodes before edges, in their order otherwise; as given when they are so already. */
+function nodesFirst(defs: readonly ElementDefinition[]): readonly ElementDefinition[] {
+	const firstEdge = defs.findIndex(isEdge);
+	if (firstEdge < 0 || defs.slice(firstEdge).every(isEdge)) return defs;
+	return [...defs.filter((d) => !isEdge(d)), ...defs.filter(isEdge)];
 }
