@@ -2,8 +2,9 @@
  * Where the server keeps its data: SQLite in DATA_DIR (one process, the default), or PostgreSQL plus
  * Redis when REDIS_URL and DATABASE_URL are set (several processes sharing the rooms, R190).
  */
+import { AppendBatcher } from './append-batch';
 import type { Config } from './config';
-import { RoomStore } from './persistence';
+import { SqliteRoomStore, type RoomStore } from './persistence';
 import { PgRoomStore } from './persistence-pg';
 import { ClusterHub } from './sync-cluster';
 import { RedisBus } from './sync-cluster-redis';
@@ -29,13 +30,15 @@ export function openBackend(
 	log: (msg: string) => void
 ): Backend {
 	if (!config.cluster) {
-		const store = new RoomStore(config.dataDir);
+		const store = new SqliteRoomStore(config.dataDir);
 		const versions = new SqliteVersionStore(config.dataDir);
+		const syncStore = new AppendBatcher(store);
 		return {
 			store,
-			syncStore: store,
+			syncStore,
 			versions,
 			async close() {
+				syncStore.flush();
 				versions.close();
 				store.close();
 			}

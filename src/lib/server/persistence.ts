@@ -56,6 +56,11 @@ export class SqliteRoomStore {
 		return Number(this.stmt.append.run(room, update, crc32(update)).lastInsertRowid);
 	}
 
+	/** Appends several updates (of any rooms) in one transaction, one commit for all (SQLite only). Returns their seqs. */
+	appendUpdates(rows: readonly { room: string; update: Uint8Array }[]): number[] {
+		return this.db.transaction(() => rows.map((r) => this.appendUpdate(r.room, r.update)))();
+	}
+
 	/** Atomically replaces the room's snapshot with `state` and drops the log rows it covers (seq <= uptoSeq). */
 	compact(room: string, state: Uint8Array, uptoSeq: number): void {
 		this.db.transaction(() => {
@@ -145,5 +150,5 @@ export class SqliteRoomStore {
  * What every store offers (the SQLite one, and PostgreSQL's in persistence-pg.ts): the public
  * methods of {@link SqliteRoomStore}, synchronous. `new RoomStore(dataDir)` opens the SQLite one.
  */
-export type RoomStore = Pick<SqliteRoomStore, keyof SqliteRoomStore>;
+export type RoomStore = Omit<Pick<SqliteRoomStore, keyof SqliteRoomStore>, 'appendUpdates'>;
 export const RoomStore = SqliteRoomStore;

@@ -45,12 +45,19 @@ export class RoomLog {
 		this.uncompacted = loaded.logRows;
 	}
 
-	/** Stores one update durably; throws when the store refuses (the caller must not relay it then). */
-	append(update: Uint8Array): void {
+	/**
+	 * Stores one update durably: stored when this returns, or when the promise it returns resolves (a
+	 * batching store). Throws or rejects when the store refuses; the caller must not relay it then.
+	 */
+	append(update: Uint8Array): void | Promise<void> {
 		const seq = this.opts.store.appendUpdate(this.room, update);
-		if (typeof seq !== 'number') throw new Error('an asynchronous store needs a cluster link');
-		this.lastSeq = seq;
-		this.stored(update.length);
+		if (typeof seq === 'number') return this.appended(seq, update.length);
+		return seq.then((n) => this.appended(n, update.length));
+	}
+
+	private appended(seq: number, bytes: number): void {
+		this.lastSeq = Math.max(this.lastSeq, seq);
+		this.stored(bytes);
 	}
 
 	/** Counts an update this room stored asynchronously (shared store: the caller appended it). */

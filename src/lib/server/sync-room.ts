@@ -159,7 +159,7 @@ export class Room {
 		else this.storage.compact(this.doc);
 	}
 
-	/** Resolves once every change made so far is stored and relayed (cluster mode; at once otherwise). */
+	/** Resolves once every change made so far is stored and relayed (at once with a synchronous store). */
 	settled(): Promise<void> {
 		return this.chain;
 	}
@@ -268,19 +268,32 @@ export class Room {
 			});
 			return;
 		}
+		let appended: void | Promise<void>;
 		try {
-			this.storage.append(update);
+			appended = this.storage.append(update);
 		} catch (error) {
 			this.fail(`storing an update failed (${errorText(error)})`);
 			return;
 		}
-		this.relay(update, origin);
+		if (!appended) return this.relay(update, origin);
+		// A batching store (append-batch.ts): relayed in order once its transaction has committed.
+		const echo = this.echoToOrigin;
+		appended.catch(() => {}); // handled in the chain below, in order
+		this.chain = this.chain.then(async () => {
+			try {
+				await appended;
+			} catch (error) {
+				this.fail(`storing an update failed (${errorText(error)})`);
+				return;
+			}
+			if (this.state === 'ready') this.relay(update, origin, echo);
+		});
 	};
 
-	private relay(update: Uint8Array, origin: unknown): void {
+	private relay(update: Uint8Array, origin: unknown, echo = this.echoToOrigin): void {
 		const message = updateMessage(update);
 		// The sender already has its own edit, unless the update also released structs it never sent.
-		for (const conn of this.conns) if (conn !== origin || this.echoToOrigin) send(conn, message);
+		for (const conn of this.conns) if (conn !== origin || echo) send(conn, message);
 		if (this.storage.due()) this.compact();
 	}
 

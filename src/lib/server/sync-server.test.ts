@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { AppendBatcher } from './append-batch';
+import type { RoomStore, SqliteRoomStore } from './persistence';
 import { Room } from './sync-room';
+import type { SyncStore } from './sync-log';
 import {
 	cleanupAll,
 	connectProvider,
@@ -33,6 +36,12 @@ function awarenessUpdate(clientId: number, state: Record<string, unknown>): Uint
 	doc.destroy();
 	return update;
 }
+
+/** The store as unit tests give it, and batched per event-loop turn as the server runs it (append-batch.ts). */
+const STORES: [string, ((store: RoomStore) => SyncStore) | undefined][] = [
+	['synchronous store', undefined],
+	['appends batched per turn', (store) => new AppendBatcher(store as SqliteRoomStore)]
+];
 
 describe('sync server', () => {
 	it('two providers converge through the server', async () => {
@@ -122,63 +131,69 @@ describe('sync server', () => {
 		expect(late.text.toString()).toBe('persisted');
 	});
 
-	it('R41 store before relay: the server stores each update before it sends it to anyone', async () => {
-		const server = await startServer(tempDir());
-		const room = uniqueRoom();
-		const a = connectProvider(server, room);
-		const b = connectProvider(server, room);
-		await waitFor(() => a.provider.synced && b.provider.synced);
-		const append = vi.spyOn(server.store, 'appendUpdate');
-		const send = vi.spyOn(WebSocket.prototype, 'send');
-		const storedAtReceipt: string[] = [];
-		b.doc.on('update', (_u: Uint8Array, origin: unknown) => {
-			if (origin === b.provider) storedAtReceipt.push(storedText(server.store, room));
-		});
-		a.text.insert(0, 'first');
-		await waitFor(() => b.text.toString() === 'first');
-		a.text.insert(5, '+second');
-		await waitFor(() => b.text.toString() === 'first+second');
-		expect(storedAtReceipt).toEqual(['first', 'first+second']);
-		// Call order across both spies: every relay by a server socket comes after the matching store.
-		const clientSockets = new Set<unknown>([a.provider.ws, b.provider.ws]);
-		const relays = send.mock.calls
-			.map((args, i) => ({
-				data: args[0],
-				socket: send.mock.contexts[i],
-				at: send.mock.invocationCallOrder[i]!
-			}))
-			.filter((call) => !clientSockets.has(call.socket) && call.data instanceof Uint8Array)
-			.filter((call) => readSync(call.data as Uint8Array)?.step === 2)
-			.map((call) => call.at);
-		const stores = append.mock.invocationCallOrder;
-		expect(stores).toHaveLength(2);
-		expect(relays).toHaveLength(2);
-		expect(stores[0]!).toBeLessThan(relays[0]!);
-		expect(stores[1]!).toBeLessThan(relays[1]!);
-		expect(relays[0]!).toBeLessThan(stores[1]!);
-	});
+	it.each(STORES)(
+		'R41 store before relay: the server stores each update before it sends it to anyone (%s)',
+		async (_name, wrapStore) => {
+			const server = await startServer(tempDir(), { wrapStore });
+			const room = uniqueRoom();
+			const a = connectProvider(server, room);
+			const b = connectProvider(server, room);
+			await waitFor(() => a.provider.synced && b.provider.synced);
+			const append = vi.spyOn(server.store, 'appendUpdate');
+			const send = vi.spyOn(WebSocket.prototype, 'send');
+			const storedAtReceipt: string[] = [];
+			b.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+				if (origin === b.provider) storedAtReceipt.push(storedText(server.store, room));
+			});
+			a.text.insert(0, 'first');
+			await waitFor(() => b.text.toString() === 'first');
+			a.text.insert(5, '+second');
+			await waitFor(() => b.text.toString() === 'first+second');
+			expect(storedAtReceipt).toEqual(['first', 'first+second']);
+			// Call order across both spies: every relay by a server socket comes after the matching store.
+			const clientSockets = new Set<unknown>([a.provider.ws, b.provider.ws]);
+			const relays = send.mock.calls
+				.map((args, i) => ({
+					data: args[0],
+					socket: send.mock.contexts[i],
+					at: send.mock.invocationCallOrder[i]!
+				}))
+				.filter((call) => !clientSockets.has(call.socket) && call.data instanceof Uint8Array)
+				.filter((call) => readSync(call.data as Uint8Array)?.step === 2)
+				.map((call) => call.at);
+			const stores = append.mock.invocationCallOrder;
+			expect(stores).toHaveLength(2);
+			expect(relays).toHaveLength(2);
+			expect(stores[0]!).toBeLessThan(relays[0]!);
+			expect(stores[1]!).toBeLessThan(relays[1]!);
+			expect(relays[0]!).toBeLessThan(stores[1]!);
+		}
+	);
 
-	it('R41 store before relay: an update the store refuses is never relayed; clients re-send it after the reset', async () => {
-		const server = await startServer(tempDir());
-		const room = uniqueRoom();
-		const a = connectProvider(server, room);
-		const b = connectProvider(server, room);
-		await waitFor(() => a.provider.synced && b.provider.synced);
-		vi.spyOn(server.store, 'appendUpdate').mockImplementationOnce(() => {
-			throw new Error('disk full');
-		});
-		let textAtClose: string | null = null;
-		b.provider.on('connection-close', (event) => {
-			if (event?.code === 1011 && textAtClose === null) textAtClose = b.text.toString();
-		});
-		a.text.insert(0, 'unsaved');
-		await waitFor(() => textAtClose !== null, 5000, 'b closed by the reset');
-		expect(textAtClose).toBe('');
-		expect(server.logs).toContainEqual(expect.stringContaining('storing an update failed (disk full)'));
-		// Both reconnect to a fresh load; a still holds the edit and sends it in its sync step 2.
-		await waitFor(() => b.text.toString() === 'unsaved', 10_000, 'b converges after the reset');
-		expect(storedText(server.store, room)).toBe('unsaved');
-	});
+	it.each(STORES)(
+		'R41 store before relay: an update the store refuses is never relayed; clients re-send it after the reset (%s)',
+		async (_name, wrapStore) => {
+			const server = await startServer(tempDir(), { wrapStore });
+			const room = uniqueRoom();
+			const a = connectProvider(server, room);
+			const b = connectProvider(server, room);
+			await waitFor(() => a.provider.synced && b.provider.synced);
+			vi.spyOn(server.store, 'appendUpdate').mockImplementationOnce(() => {
+				throw new Error('disk full');
+			});
+			let textAtClose: string | null = null;
+			b.provider.on('connection-close', (event) => {
+				if (event?.code === 1011 && textAtClose === null) textAtClose = b.text.toString();
+			});
+			a.text.insert(0, 'unsaved');
+			await waitFor(() => textAtClose !== null, 5000, 'b closed by the reset');
+			expect(textAtClose).toBe('');
+			expect(server.logs).toContainEqual(expect.stringContaining('storing an update failed (disk full)'));
+			// Both reconnect to a fresh load; a still holds the edit and sends it in its sync step 2.
+			await waitFor(() => b.text.toString() === 'unsaved', 10_000, 'b converges after the reset');
+			expect(storedText(server.store, room)).toBe('unsaved');
+		}
+	);
 
 	it('server-side edits through withRoom are stored and relayed like client edits', async () => {
 		const server = await startServer(tempDir());
