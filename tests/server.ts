@@ -55,7 +55,8 @@ export async function startServer(
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	const deadline = Date.now() + 30_000;
+	// Generous: under CI load two workers start servers at once, and tsx compiles the server on each start.
+	const deadline = Date.now() + 90_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`The server exited at start:\n${out}`);
 		try {
@@ -64,7 +65,7 @@ export async function startServer(
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`The server did not start within 30 s:\n${out}`);
+		if (Date.now() > deadline) throw new Error(`The server did not start within 90 s:\n${out}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	const server: RunningServer = {
