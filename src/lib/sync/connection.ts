@@ -40,7 +40,7 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
  * A connection attempt the server has not answered for this long is dropped and tried again (R59); the
  * wait grows by as much with each failed attempt, up to 30 s, so a slow server is not hammered.
  */
-export const STALL_MS = 6_000;
+export const STALL_MS = 10_000;
 
 /** What the stall check reads of a y-websocket provider. */
 export interface SocketProgress {
