@@ -12,7 +12,8 @@ interface Waiting {
  * The rooms' store on one process (SQLite): the updates that arrive in one turn of the event loop, from
  * every room, are appended in one transaction, one commit instead of one per update, which was most of
  * the server's work per update under load. Each append resolves once its transaction has committed;
- * the room relays the update only then (R41). A failed transaction fails every append in it.
+ * the room relays the update only then (R41), and it flushes before answering a sync step 1, whose
+ * answer carries the whole document (R55). A failed transaction fails every append in it.
  */
 export class AppendBatcher implements SyncStore {
 	#waiting: Waiting[] = [];
@@ -35,7 +36,7 @@ export class AppendBatcher implements SyncStore {
 		});
 	}
 
-	/** Stores what waits now (also called before the store closes). */
+	/** Stores what waits now: before a room sends its whole document to anyone, and before the store closes. */
 	flush(): void {
 		clearImmediate(this.#scheduled);
 		this.#scheduled = undefined;

@@ -11,6 +11,8 @@ export interface SyncStore {
 	loadRoom(room: string): LoadedRoom | Promise<LoadedRoom>;
 	appendUpdate(room: string, update: Uint8Array): number | Promise<number>;
 	compact(room: string, state: Uint8Array, uptoSeq: number): void | Promise<void>;
+	/** A batching store: stores at once what waits (before the document is sent to anyone whole). */
+	flush?(): void;
 }
 
 export interface RoomLogOptions {

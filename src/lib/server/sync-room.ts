@@ -215,6 +215,8 @@ export class Room {
 		}
 		switch (message.kind) {
 			case 'sync-step-1':
+				// The answer carries the whole document: what it holds must be on disk first (R41, R55).
+				this.opts.store.flush?.();
 				send(conn, syncStep2Message(this.doc, message.stateVector));
 				break;
 			case 'update':

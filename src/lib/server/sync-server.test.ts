@@ -195,6 +195,22 @@ describe('sync server', () => {
 		}
 	);
 
+	it('R55: with batched appends, what waits is stored before a sync step 1 is answered with the whole document', async () => {
+		let batcher: AppendBatcher | undefined;
+		const server = await startServer(tempDir(), {
+			wrapStore: (store) => (batcher = new AppendBatcher(store as SqliteRoomStore))
+		});
+		const room = uniqueRoom();
+		const a = connectProvider(server, room);
+		await waitFor(() => a.provider.synced);
+		a.text.insert(0, 'waiting');
+		await waitFor(() => storedText(server.store, room) === 'waiting');
+		const flush = vi.spyOn(batcher!, 'flush');
+		const b = connectProvider(server, room);
+		await waitFor(() => b.provider.synced && b.text.toString() === 'waiting');
+		expect(flush).toHaveBeenCalled();
+	});
+
 	it('server-side edits through withRoom are stored and relayed like client edits', async () => {
 		const server = await startServer(tempDir());
 		const room = uniqueRoom();
