@@ -5,7 +5,8 @@ import type { LoadedRoom } from './persistence';
 /**
  * What a room needs from persistence. Loading may be asynchronous. A synchronous append (SQLite) must
  * be durable when it returns, since the room relays the update right after; an asynchronous one (the
- * shared store, sync-cluster.ts) when its promise resolves, and the room relays only then.
+ * per-turn batch, append-batch.ts; the shared store, sync-cluster.ts) when its promise resolves, and
+ * the room relays only then.
  */
 export interface SyncStore {
 	loadRoom(room: string): LoadedRoom | Promise<LoadedRoom>;
@@ -47,23 +48,9 @@ export class RoomLog {
 		this.uncompacted = loaded.logRows;
 	}
 
-	/**
-	 * Stores one update durably: stored when this returns, or when the promise it returns resolves (a
-	 * batching store). Throws or rejects when the store refuses; the caller must not relay it then.
-	 */
-	append(update: Uint8Array): void | Promise<void> {
-		const seq = this.opts.store.appendUpdate(this.room, update);
-		if (typeof seq === 'number') return this.appended(seq, update.length);
-		return seq.then((n) => this.appended(n, update.length));
-	}
-
-	private appended(seq: number, bytes: number): void {
+	/** Counts an update the room has stored, as log row `seq`. */
+	stored(seq: number, bytes: number): void {
 		this.lastSeq = Math.max(this.lastSeq, seq);
-		this.stored(bytes);
-	}
-
-	/** Counts an update this room stored asynchronously (shared store: the caller appended it). */
-	stored(bytes: number): void {
 		this.uncompacted++;
 		this.budget.grow(bytes);
 	}

@@ -260,35 +260,13 @@ export class Room {
 			this.relay(update, origin);
 			return;
 		}
-		if (this.link) {
-			// A change made here (e.g. a rename through the API): the document has it already; the
-			// sockets get it once it is stored.
-			const link = this.link;
-			this.afterStore(update, (seq) => {
-				link.stored(seq, update);
-				this.relay(update, origin);
-			});
-			return;
-		}
-		let appended: void | Promise<void>;
-		try {
-			appended = this.storage.append(update);
-		} catch (error) {
-			this.fail(`storing an update failed (${errorText(error)})`);
-			return;
-		}
-		if (!appended) return this.relay(update, origin);
-		// A batching store (append-batch.ts): relayed in order once its transaction has committed.
+		// The document has the change already; the sockets get it once it is stored (R41). With a shared
+		// store, a change made here (e.g. a rename through the API) also goes to the other processes.
+		const link = this.link;
 		const echo = this.echoToOrigin;
-		appended.catch(() => {}); // handled in the chain below, in order
-		this.chain = this.chain.then(async () => {
-			try {
-				await appended;
-			} catch (error) {
-				this.fail(`storing an update failed (${errorText(error)})`);
-				return;
-			}
-			if (this.state === 'ready') this.relay(update, origin, echo);
+		this.afterStore(update, (seq) => {
+			link?.stored(seq, update);
+			this.relay(update, origin, echo);
 		});
 	};
 
@@ -300,11 +278,25 @@ export class Room {
 	}
 
 	/**
-	 * Cluster mode: appends at once (appends run side by side), then runs `then` with the update's seq
-	 * in the order the updates arrived. A failed append breaks the room, as with SQLite.
+	 * Appends `update`, then runs `then` with its seq: at once when the store is synchronous (SQLite
+	 * directly), otherwise once it is stored, in the order the updates arrived (the per-turn batch of
+	 * append-batch.ts, the shared store of several processes; appends run side by side). A failed
+	 * append breaks the room.
 	 */
 	private afterStore(update: Uint8Array, then: (seq: number) => void): void {
-		const stored = Promise.resolve(this.opts.store.appendUpdate(this.id, update));
+		let appended: number | Promise<number>;
+		try {
+			appended = this.opts.store.appendUpdate(this.id, update);
+		} catch (error) {
+			this.fail(`storing an update failed (${errorText(error)})`);
+			return;
+		}
+		if (typeof appended === 'number') {
+			this.storage.stored(appended, update.length);
+			then(appended);
+			return;
+		}
+		const stored = appended;
 		stored.catch(() => {}); // handled in the chain below, in order
 		this.chain = this.chain.then(async () => {
 			let seq: number;
@@ -315,7 +307,7 @@ export class Room {
 				return;
 			}
 			if (this.state !== 'ready') return;
-			this.storage.stored(update.length);
+			this.storage.stored(seq, update.length);
 			then(seq);
 		});
 	}
