@@ -14,6 +14,7 @@ import {
 	readSync,
 	startServer,
 	storedText,
+	syncedPair,
 	tempDir,
 	textUpdate,
 	uniqueRoom,
@@ -45,11 +46,7 @@ const STORES: [string, ((store: RoomStore) => SyncStore) | undefined][] = [
 
 describe('sync server', () => {
 	it('two providers converge through the server', async () => {
-		const server = await startServer(tempDir());
-		const room = uniqueRoom();
-		const a = connectProvider(server, room);
-		const b = connectProvider(server, room);
-		await waitFor(() => a.provider.synced && b.provider.synced, 5000, 'both synced');
+		const { server, room, a, b } = await syncedPair();
 		a.text.insert(0, 'hello');
 		await waitFor(() => b.text.toString() === 'hello', 5000, 'b sees a');
 		b.text.insert(5, ' world');
@@ -134,11 +131,7 @@ describe('sync server', () => {
 	it.each(STORES)(
 		'R41 store before relay: the server stores each update before it sends it to anyone (%s)',
 		async (_name, wrapStore) => {
-			const server = await startServer(tempDir(), { wrapStore });
-			const room = uniqueRoom();
-			const a = connectProvider(server, room);
-			const b = connectProvider(server, room);
-			await waitFor(() => a.provider.synced && b.provider.synced);
+			const { server, room, a, b } = await syncedPair({ wrapStore });
 			const append = vi.spyOn(server.store, 'appendUpdate');
 			const send = vi.spyOn(WebSocket.prototype, 'send');
 			const storedAtReceipt: string[] = [];
@@ -173,11 +166,7 @@ describe('sync server', () => {
 	it.each(STORES)(
 		'R41 store before relay: an update the store refuses is never relayed; clients re-send it after the reset (%s)',
 		async (_name, wrapStore) => {
-			const server = await startServer(tempDir(), { wrapStore });
-			const room = uniqueRoom();
-			const a = connectProvider(server, room);
-			const b = connectProvider(server, room);
-			await waitFor(() => a.provider.synced && b.provider.synced);
+			const { server, room, a, b } = await syncedPair({ wrapStore });
 			vi.spyOn(server.store, 'appendUpdate').mockImplementationOnce(() => {
 				throw new Error('disk full');
 			});
@@ -255,11 +244,7 @@ describe('sync server', () => {
 	});
 
 	it('R43 malformed message closes only that connection; the room keeps serving, data intact', async () => {
-		const server = await startServer(tempDir(), { limits: { maxMessageBytes: 4096 } });
-		const room = uniqueRoom();
-		const a = connectProvider(server, room);
-		const b = connectProvider(server, room);
-		await waitFor(() => a.provider.synced && b.provider.synced);
+		const { server, room, a, b } = await syncedPair({ limits: { maxMessageBytes: 4096 } });
 		a.text.insert(0, 'keep');
 		await waitFor(() => b.text.toString() === 'keep');
 		const garbage = new Uint8Array([5, 200, 200, 200, 1]);

@@ -118,6 +118,16 @@ export function connectProvider(server: TestServer, room: string, token = 'edit'
 	return { doc, provider, text: doc.getText('t') };
 }
 
+/** A server on a fresh data folder with two synced providers in a new room. */
+export async function syncedPair(opts: Parameters<typeof startServer>[1] = {}) {
+	const server = await startServer(tempDir(), opts);
+	const room = uniqueRoom();
+	const a = connectProvider(server, room);
+	const b = connectProvider(server, room);
+	await waitFor(() => a.provider.synced && b.provider.synced, 5000, 'both synced');
+	return { server, room, a, b };
+}
+
 export interface RawClient {
 	ws: WebSocket;
 	received: Uint8Array[];
