@@ -22,22 +22,15 @@ import { evaluate, type Evaluation, type Ratings } from '$lib/model/evaluate';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
 import { Debate } from './debate.svelte';
 import { rememberMap } from './known-maps';
+import { inSteps } from './in-steps';
 import { computeLayout } from './layout-client';
 import type { Action } from './shortcuts';
 
-/** Claims moved per frame by Tidy layout: each step's work (store, read, draw) stays well under 50 ms. */
+/**
+ * Claims moved per frame by Tidy layout: storing and reading one step is a short task; the frame that
+ * draws it is Cytoscape's, and costs about a full redraw whatever the step (README, Performance).
+ */
 const TIDY_STEP = 50;
-
-/** Resolves after the next frame is drawn (or 100 ms, in a hidden tab where frames stop). */
-const afterNextFrame = () =>
-	new Promise<void>((resolve) => {
-		const done = () => setTimeout(resolve, 0);
-		const timer = setTimeout(done, 100);
-		requestAnimationFrame(() => {
-			clearTimeout(timer);
-			done();
-		});
-	});
 
 /** Where this browser keeps the person's display name. */
 const NAME_KEY = 'argmap:name';
@@ -299,15 +292,13 @@ export class Editor {
 	 */
 	async tidy() {
 		const placed = await computeLayout(this.map);
-		let moved = false;
-		await this.session.group(async () => {
-			for (let i = 0; i < placed.length; i += TIDY_STEP) {
-				if (i > 0) await afterNextFrame();
+		const moved = await this.session.group(() =>
+			inSteps(placed, TIDY_STEP, (slice) => {
 				const present = indexOf(this.map).claims;
-				const positions = placed.slice(i, i + TIDY_STEP).filter((p) => present.has(p.id as never));
-				if (positions.length) moved = this.run({ type: 'move', positions }) || moved;
-			}
-		});
+				const positions = slice.filter((p) => present.has(p.id as never));
+				return positions.length > 0 && this.run({ type: 'move', positions });
+			})
+		);
 		if (moved) this.view?.fit();
 	}
 
