@@ -6,6 +6,7 @@ import { setClass, setData } from './classes';
 import { restoreLabelWrapCache } from './label-cache';
 import { Marks } from './marks';
 import { reconcile } from './reconcile';
+import { rendererOf } from './renderer';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
 
@@ -42,9 +43,7 @@ export const LARGE_MAP = 2000;
  * frames of an animated move. Renderer settings that Cytoscape reads on every frame.
  */
 function largeMapDrawing(cy: Core, claims: number) {
-	const renderer = (
-		cy as unknown as { renderer?: () => { textureOnViewport?: boolean; hideEdgesOnViewport?: boolean } }
-	).renderer?.();
+	const renderer = rendererOf<{ textureOnViewport: boolean; hideEdgesOnViewport: boolean }>(cy);
 	if (!renderer) return;
 	renderer.textureOnViewport = claims >= LARGE_MAP;
 	renderer.hideEdgesOnViewport = claims >= LARGE_MAP;

@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import { rendererOf } from './renderer';
 
 interface LabelledElement {
 	_private: { labelKey?: unknown; rscratch: Record<string, unknown> };
@@ -13,9 +14,7 @@ type GetLabelText = (this: unknown, ele: LabelledElement, prefix?: string) => st
  * call brings the intended cache back. Moving 1,000 claims (Tidy layout) no longer re-measures every word.
  */
 export function restoreLabelWrapCache(cy: Core): void {
-	const renderer = (
-		cy as unknown as { renderer?: () => { getLabelText?: GetLabelText } | undefined }
-	).renderer?.();
+	const renderer = rendererOf<{ getLabelText: GetLabelText }>(cy);
 	const original = renderer?.getLabelText;
 	if (!renderer || typeof original !== 'function') return;
 	renderer.getLabelText = function (ele, prefix) {
