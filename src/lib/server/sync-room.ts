@@ -159,6 +159,11 @@ export class Room {
 		else this.storage.compact(this.doc);
 	}
 
+	/** Stores at once what the per-turn batch holds (R55): call before the whole document leaves the room. */
+	flushStore(): void {
+		this.opts.store.flush?.();
+	}
+
 	/** Resolves once every change made so far is stored and relayed (at once with a synchronous store). */
 	settled(): Promise<void> {
 		return this.chain;
@@ -216,7 +221,7 @@ export class Room {
 		switch (message.kind) {
 			case 'sync-step-1':
 				// The answer carries the whole document: what it holds must be on disk first (R41, R55).
-				this.opts.store.flush?.();
+				this.flushStore();
 				send(conn, syncStep2Message(this.doc, message.stateVector));
 				break;
 			case 'update':

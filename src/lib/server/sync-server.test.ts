@@ -200,6 +200,24 @@ describe('sync server', () => {
 		expect(flush).toHaveBeenCalled();
 	});
 
+	it('R55: with batched appends, a server-side read (export, version) sees only stored updates', async () => {
+		const server = await startServer(tempDir(), {
+			wrapStore: (store) => new AppendBatcher(store as SqliteRoomStore)
+		});
+		const room = uniqueRoom();
+		const a = connectProvider(server, room);
+		await waitFor(() => a.provider.synced);
+		const doc = await server.sync.getDoc(room);
+		const seen = new Promise<string>((resolve) =>
+			doc.on('update', () => {
+				// Applied but, in this turn, not yet committed: the read must store it first.
+				void server.sync.withRoom(room, () => storedText(server.store, room)).then(resolve);
+			})
+		);
+		a.text.insert(0, 'read me');
+		expect(await seen).toBe('read me');
+	});
+
 	it('server-side edits through withRoom are stored and relayed like client edits', async () => {
 		const server = await startServer(tempDir());
 		const room = uniqueRoom();

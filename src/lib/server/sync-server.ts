@@ -250,6 +250,7 @@ export class SyncServer {
 		try {
 			await room.ready;
 			if (!room.isServing()) throw new Error(`room ${roomId} is unavailable`);
+			room.flushStore(); // fn may export or version the document: nothing in it may be unstored (R55)
 			const result = await fn(room.doc);
 			await room.settled();
 			if (room.state === 'broken') throw new Error(`room ${roomId}: changes could not be stored`);
