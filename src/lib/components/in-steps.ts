@@ -10,8 +10,9 @@ const afterNextFrame = () =>
 	});
 
 /**
- * Hands `items` to `step` in slices of `size`, one slice per frame, so that work on a large map never
- * blocks the page for long (R172). Answers whether any step answered true.
+ * Hands `items` to `step` in slices of `size`, one slice per frame from the next one on (not in the
+ * task that asked, which may be long already), so that work on a large map never blocks the page for
+ * long (R172). Answers whether any step answered true.
  */
 export async function inSteps<T>(
 	items: readonly T[],
@@ -20,7 +21,7 @@ export async function inSteps<T>(
 ): Promise<boolean> {
 	let any = false;
 	for (let i = 0; i < items.length; i += size) {
-		if (i > 0) await afterNextFrame();
+		await afterNextFrame();
 		any = step(items.slice(i, i + size)) || any;
 	}
 	return any;
