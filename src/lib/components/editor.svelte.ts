@@ -18,7 +18,7 @@ import { LocalPresence, participants, type Participant } from '$lib/sync/presenc
 import { parseLinkFragment, type LinkAccess } from '$lib/sync/link';
 import { MapSession } from '$lib/sync/session';
 import { EMPTY_VOTES, ratingsFrom, setVote, voteOf, watchVotes, readVotes } from '$lib/sync/votes';
-import { evaluate, type Evaluation, type Ratings } from '$lib/model/evaluate';
+import { evaluator, type Evaluation, type Ratings } from '$lib/model/evaluate';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
 import { Debate } from './debate.svelte';
 import { rememberMap } from './known-maps';
@@ -92,8 +92,9 @@ export class Editor {
 	votes = $state.raw(EMPTY_VOTES);
 	/** The ratings of the claims and relations on the map, normalised to [0, 1]. */
 	ratings = $derived<Ratings>(ratingsFrom(this.votes, this.map));
-	/** Strengths and acceptance, recomputed as anyone edits or votes (R102-R104). */
-	evaluation = $derived<Evaluation>(evaluate(this.map, this.ratings));
+	/** Strengths and acceptance, recomputed as anyone edits or votes (R102-R104); kept while only texts or places change. */
+	#evaluate = evaluator();
+	evaluation = $derived<Evaluation>(this.#evaluate(this.map, this.ratings));
 	/** Whether the diagram shows strengths and labels (R107); this person's view only. */
 	showEvaluation = $state(false);
 	canRedo = $state(false);

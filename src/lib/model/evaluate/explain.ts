@@ -3,6 +3,7 @@ import { aggregates, combine } from './dfquad';
 import { energyOf, influence, target } from './energy';
 import { bipolarGraph, effectiveWeight, type Edge, type Ratings } from './graph';
 import type { Evaluation } from './types';
+import { graphOf } from './core';
 import type { Label } from './grounded';
 import { fmt, shorten } from './words';
 
@@ -54,7 +55,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * semantics combines them, in plain words.
  */
 export function explain(map: ArgMap, ratings: Ratings, evaluation: Evaluation, claimId: string): Explanation {
-	const graph = bipolarGraph(map, ratings);
+	const graph = graphOf(evaluation) ?? bipolarGraph(map, ratings);
 	const b = graph.position.get(claimId);
 	const strengths = Float64Array.from(graph.ids, (id) => evaluation.strength.get(id) ?? 0);
 	const name = (i: number) => `“${shorten(map.claims[i]!.text)}”`;
