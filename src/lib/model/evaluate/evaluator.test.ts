@@ -38,10 +38,10 @@ describe('evaluator: evaluate with the last answer remembered (R106)', () => {
 	it('a new relation, a reversed one or a new vote is evaluated afresh, equal to evaluate()', () => {
 		const evaluate$ = evaluator();
 		evaluate$(base, NO_RATINGS);
-		const reversed: ArgMap = {
-			...base,
-			relations: base.relations.map((r) => (r.id === 'r1' ? { ...r, from: r.to, to: r.from } : r))
-		};
+		const reversed = mapOf(
+			['a:claim:Claim A', 'b:claim:Claim B', 'c:claim:Claim C', 't:thesis:The thesis'],
+			['r1:b>attacks>a', 'r2:b>supports>t', 'r3:c>attacks>t']
+		);
 		const voted: Ratings = { claims: new Map([['c', [0.9]]]), relations: new Map() };
 		const more = mapOf(
 			['a:claim:Claim A', 'b:claim:Claim B', 'c:claim:Claim C', 't:thesis:The thesis'],
