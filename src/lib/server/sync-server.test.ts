@@ -218,6 +218,30 @@ describe('sync server', () => {
 		expect(await seen).toBe('read me');
 	});
 
+	it('R40: people opening the map share one encoding of the whole document, made anew after every change', async () => {
+		const { server, room, a, b } = await syncedPair();
+		/** What a newcomer (holding nothing) gets in answer to its sync step 1. */
+		const opening = async () => {
+			const raw = await rawClient(`${server.url}/${room}?token=edit`);
+			raw.ws.send(message(0, 0, Y.encodeStateVector(new Y.Doc())));
+			await waitFor(() => raw.received.some((m) => readSync(m)?.step === 1), 5000, 'sync step 2');
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, raw.received.map(readSync).find((m) => m?.step === 1)!.payload);
+			raw.ws.close();
+			return doc.getText('t').toString();
+		};
+		a.text.insert(0, 'one');
+		await waitFor(() => b.text.toString() === 'one');
+		expect(await opening()).toBe('one');
+		expect(await opening()).toBe('one');
+		a.text.insert(3, ' two');
+		await waitFor(() => b.text.toString() === 'one two');
+		expect(await opening()).toBe('one two');
+		const doc = await server.sync.getDoc(room);
+		doc.getText('t').insert(0, '> ');
+		expect(await opening()).toBe('> one two');
+	});
+
 	it('server-side edits through withRoom are stored and relayed like client edits', async () => {
 		const server = await startServer(tempDir());
 		const room = uniqueRoom();
