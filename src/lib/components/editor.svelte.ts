@@ -1,6 +1,7 @@
 import { SvelteSet } from 'svelte/reactivity';
 import {
 	addUnder,
+	byStructure,
 	deriveSides,
 	hiddenByCollapse,
 	indexOf,
@@ -60,7 +61,9 @@ const NEW_TEXT: Record<ClaimKind, string> = {
  */
 export class Editor {
 	map = $state.raw<ArgMap>({ title: '', claims: [], relations: [] });
-	sides = $derived<ReadonlyMap<string, Side>>(deriveSides(this.map));
+	/** Each claim's side (R8), kept (the same object) while typing or moving changes no relation. */
+	#sides = byStructure(deriveSides);
+	sides = $derived<ReadonlyMap<string, Side>>(this.#sides(this.map));
 	selected = $state<string[]>([]);
 	selectedRelation = $state<string | undefined>();
 	connection = $state<ConnectionState>({ status: 'connecting', pending: 0, localLoaded: false });

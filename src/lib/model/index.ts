@@ -8,6 +8,7 @@ export * from './ops';
 export * from './parse-map';
 export * from './relation';
 export * from './side';
+export * from './structure';
 export * from './validate';
 export * from './random';
 export * from './builders';

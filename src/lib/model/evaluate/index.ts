@@ -1,4 +1,5 @@
 import type { ArgMap } from '../map';
+import { sameStructure } from '../structure';
 import { dfQuad } from './dfquad';
 import { quadraticEnergy } from './energy';
 import { bipolarGraph, effectiveWeight, type BipolarGraph, type Ratings } from './graph';
@@ -76,17 +77,6 @@ export function evaluate(map: ArgMap, ratings: Ratings): Evaluation {
 	};
 	cores.set(evaluation, core);
 	return evaluation;
-}
-
-/** Whether evaluating `b` reads what evaluating `a` read: the claim ids in order, and each relation's kind and ends. */
-function sameStructure(a: ArgMap, b: ArgMap): boolean {
-	if (a.claims.length !== b.claims.length || a.relations.length !== b.relations.length) return false;
-	for (let i = 0; i < a.claims.length; i++) if (a.claims[i]!.id !== b.claims[i]!.id) return false;
-	for (let i = 0; i < a.relations.length; i++) {
-		const [r, s] = [a.relations[i]!, b.relations[i]!];
-		if (r !== s && (r.id !== s.id || r.kind !== s.kind || r.from !== s.from || r.to !== s.to)) return false;
-	}
-	return true;
 }
 
 function sameRatings(a: Ratings, b: Ratings): boolean {
