@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { LoadedRoom } from './persistence';
 import type { ClusterHub, RoomLink } from './sync-cluster';
+import { Step2Answers } from './sync-answer';
 import { send, type Conn } from './sync-conn';
 import { RoomLog, type RoomLogOptions } from './sync-log';
 import {
@@ -11,7 +12,6 @@ import {
 	awarenessMessage,
 	parseClientMessage,
 	syncStep1Message,
-	syncStep2Message,
 	updateMessage
 } from './sync-protocol';
 
@@ -54,8 +54,7 @@ export class Room {
 	private chain: Promise<void> = Promise.resolve();
 	/** Set while applying an update that is already stored (cluster mode). */
 	private applyingStored = false;
-	/** The answer to a sync step 1 from someone who holds nothing yet, until the document changes. */
-	private wholeAnswer: Uint8Array | undefined;
+	private readonly answers = new Step2Answers(this.doc);
 
 	constructor(
 		readonly id: string,
@@ -224,7 +223,7 @@ export class Room {
 			case 'sync-step-1':
 				// The answer carries the whole document: what it holds must be on disk first (R41, R55).
 				this.flushStore();
-				send(conn, this.step2For(message.stateVector));
+				send(conn, this.answers.for(message.stateVector));
 				break;
 			case 'update':
 				// View connections may read, never write: their edits are dropped, not refused, so a
@@ -258,19 +257,9 @@ export class Room {
 		}
 	}
 
-	/**
-	 * The sync step 2 answering `stateVector`. Most step 1s come from people opening the map, who hold
-	 * nothing yet: the whole document is encoded once per change for all of them, not once each (a
-	 * 1,000-claim map took up to 240 ms here, during which no room on the server is served).
-	 */
-	private step2For(stateVector: Uint8Array): Uint8Array {
-		if (Y.decodeStateVector(stateVector).size > 0) return syncStep2Message(this.doc, stateVector);
-		return (this.wholeAnswer ??= syncStep2Message(this.doc, stateVector));
-	}
-
 	/** Every change to the document, whatever its origin: store it, then relay it. */
 	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-		this.wholeAnswer = undefined;
+		this.answers.changed();
 		if (this.state !== 'ready') return;
 		this.opts.onChange?.(this, this.conns.has(origin as Conn) ? (origin as Conn) : null);
 		if (origin === REMOTE || this.applyingStored) {
