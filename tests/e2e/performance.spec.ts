@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../server';
 import { freshMap, open } from './editor-helpers';
+import { seedText, selectInOutline } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -59,5 +60,42 @@ test('R173: five notches of a mouse wheel zoom the map in by 1.3 to 2 times', as
 	for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
 	await expect.poll(zoom).toBeGreaterThan(before * 1.3);
 	expect(await zoom()).toBeLessThan(before * 2);
+	expect(errors).toEqual([]);
+});
+
+/** Counts how often each of Cytoscape's canvases is cleared for a redraw, by its data-id ("layer2-node"...). */
+function countRedraws(page: import('@playwright/test').Page) {
+	return page.evaluate(() => {
+		const counts: Record<string, number> = {};
+		(window as unknown as { __redraws: typeof counts }).__redraws = counts;
+		const clear = CanvasRenderingContext2D.prototype.clearRect;
+		CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+			const id = this.canvas.getAttribute('data-id');
+			if (id) counts[id] = (counts[id] ?? 0) + 1;
+			return clear.apply(this, args);
+		};
+	});
+}
+const redraws = (page: import('@playwright/test').Page, layer: string) =>
+	page.evaluate((id) => (window as unknown as { __redraws: Record<string, number> }).__redraws[id] ?? 0, layer);
+
+test('R179: typing into a claim redraws that claim, not the whole map, until a pause', async ({ browser }) => {
+	const map = await freshMap(server);
+	const { page, errors } = await open(browser, map.link);
+	await selectInOutline(page, seedText('cooperation'));
+	const field = page.getByLabel('Text', { exact: true });
+	await field.focus();
+	await page.keyboard.press('End');
+	await page.waitForTimeout(500);
+	await countRedraws(page);
+	const typed = ' and several more words';
+	await page.keyboard.type(typed, { delay: 60 });
+	await expect(page.getByRole('treeitem', { name: new RegExp(`${typed}$`) })).toBeVisible();
+	// Each keystroke redrew the claim on its own layer; the map's layer once, when the claim was lifted off it.
+	expect(await redraws(page, 'layer1-drag')).toBeGreaterThanOrEqual(typed.length / 2);
+	expect(await redraws(page, 'layer2-node')).toBeLessThanOrEqual(3);
+	// After the pause the claim is part of the map again: the map's layer is drawn anew, with it.
+	const before = await redraws(page, 'layer2-node');
+	await expect.poll(() => redraws(page, 'layer2-node'), { timeout: 5000 }).toBeGreaterThan(before);
 	expect(errors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import type { EvaluationOverlay } from './evaluation';
 import { junctionId, toElements } from './elements';
 import { setClass, setData } from './classes';
 import { restoreLabelWrapCache } from './label-cache';
+import { Lift } from './lift';
 import { Marks } from './marks';
 import { reconcile } from './reconcile';
 import { rendererOf } from './renderer';
@@ -71,6 +72,8 @@ export class GraphView {
 	#updating = false;
 	/** Hidden, collapsed and found claims, redrawn only when they change. */
 	#marks: Marks;
+	/** Claims being edited, drawn above the map so a keystroke redraws only them (R179). */
+	#lift: Lift;
 
 	/** `container` null runs Cytoscape headless (tests, exports). */
 	constructor(container: HTMLElement | null, callbacks: GraphCallbacks) {
@@ -87,6 +90,7 @@ export class GraphView {
 		});
 		this.#marks = new Marks(this.cy);
 		restoreLabelWrapCache(this.cy);
+		this.#lift = new Lift(this.cy);
 		this.#listen();
 		// Panels opening beside the map change its size without a window resize: tell Cytoscape.
 		if (container && typeof ResizeObserver !== 'undefined') {
@@ -286,10 +290,14 @@ export class GraphView {
 		this.#updating = true;
 		try {
 			let structural = false;
-			cy.batch(() => (structural = reconcile(cy, this.#shown, next)));
+			const changed: string[] = [];
+			cy.batch(() => (structural = reconcile(cy, this.#shown, next, changed)));
 			if (structural) {
+				this.#lift.drop();
 				this.#marks.structureChanged();
 				largeMapDrawing(cy, map.claims.length);
+			} else if (changed.length) {
+				this.#lift.touch(changed);
 			}
 		} finally {
 			this.#updating = false;
@@ -372,6 +380,7 @@ export class GraphView {
 	}
 
 	destroy() {
+		this.#lift.drop();
 		this.#resize?.disconnect();
 		this.cy.destroy();
 		this.#shown.clear();

@@ -22,11 +22,13 @@ const copy = (d: ElementDefinition): ElementDefinition => ({
  * (R22). `shown` holds each shown element's definition and is kept up to date; a definition that is
  * the very object shown before is unchanged (toElements reuses them). Call inside one cy.batch.
  * Answers whether the structure changed: elements added or removed (an edge whose ends changed is both).
+ * The ids of nodes already shown whose data or position changed are added to `changed`.
  */
 export function reconcile(
 	cy: Core,
 	shown: Map<string, ElementDefinition>,
-	next: readonly ElementDefinition[]
+	next: readonly ElementDefinition[],
+	changed: string[] = []
 ): boolean {
 	const ids = new Set(next.map((d) => d.data.id!));
 	let structural = false;
@@ -59,6 +61,7 @@ export function reconcile(
 			const stale = EVALUATION_KEYS.filter((k) => !(k in d.data) && existing.data(k) !== undefined);
 			if (stale.length) existing.removeData(stale.join(' '));
 			existing.data(d.data);
+			if (existing.isNode()) changed.push(id);
 			if (existing.isEdge()) {
 				setClass(existing, 'comb', String(d.classes ?? '').includes('comb'));
 				setClass(existing, 'from-left', String(d.classes ?? '').includes('from-left'));
@@ -68,7 +71,10 @@ export function reconcile(
 		const p = before === d ? undefined : d.position;
 		if (p && existing.isNode() && !existing.grabbed()) {
 			const at = existing.position();
-			if (at.x !== p.x || at.y !== p.y) existing.position(p);
+			if (at.x !== p.x || at.y !== p.y) {
+				existing.position(p);
+				if (changed.at(-1) !== id) changed.push(id);
+			}
 		}
 	}
 	if (added.length) cy.add(added);
