@@ -8,10 +8,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
 import type { ArgMap } from '../../src/lib/model';
 import { writeMap } from '../../src/lib/sync/apply';
 import { toElements } from '../../src/lib/view/elements';
 import { graphStyle } from '../../src/lib/view/style';
+import config from '../playwright.config';
 import { fetchRetry, ROOT } from '../server';
 import { BenchClient } from './sync-client';
 
@@ -121,3 +123,37 @@ export const PAGE_PROBE = `(() => {
 		}).observe({ type: 'longtask', buffered: true });
 	} catch {}
 })();`;
+
+/** The editor's drawing. */
+export const GRAPH = '[data-testid="graph"]';
+
+/** A page in a fresh context of the benchmarks' viewport, with the probe. */
+export async function newPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ viewport: config.use!.viewport! });
+	await context.addInitScript(PAGE_PROBE);
+	return context.newPage();
+}
+
+/** Opens `url` in a fresh context and waits for the first drawing; answers its time since navigation. */
+export async function firstDraw(page: Page, url: string): Promise<number> {
+	await page.goto(url, { timeout: 600_000 });
+	await page.waitForFunction(() => (window as unknown as { __firstDrawn?: number }).__firstDrawn, null, {
+		timeout: 600_000
+	});
+	return page.evaluate(() => (window as unknown as { __firstDrawn: number }).__firstDrawn);
+}
+
+/** Waits until the drawing holds `claims` nodes and has settled (no draw for a while). */
+export async function settled(page: Page, container: string, claims: number) {
+	await page.waitForFunction(
+		([sel, n]) => {
+			const el = document.querySelector(sel as string) as {
+				_cyreg?: { cy: import('cytoscape').Core };
+			} | null;
+			return (el?._cyreg?.cy.nodes().length ?? 0) >= (n as number);
+		},
+		[container, claims] as const,
+		{ timeout: 600_000 }
+	);
+	await page.waitForTimeout(500);
+}

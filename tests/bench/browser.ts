@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import type { ArgMap } from '../../src/lib/model';
 import { generateMap } from '../../src/lib/model/generate';
 import { layeredLayout, withLayout } from '../../src/lib/model/layout';
@@ -15,7 +15,8 @@ import { seededRandom } from '../../src/lib/model/random';
 import { buildIfNeeded } from '../../src/lib/server/build';
 import config from '../playwright.config';
 import { ROOT, startServer } from '../server';
-import { PAGE_PROBE, startBareServer, storeMap } from './browser-pages';
+import { firstDraw, GRAPH, newPage, settled, startBareServer, storeMap } from './browser-pages';
+import { keystrokeDelays, remoteEdits } from './typing';
 import type { Row } from './sync';
 
 const RENDER_RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -23,10 +24,10 @@ const PAN_RUNS = Math.min(3, RENDER_RUNS);
 /** 5,000 claims take long to load: fewer runs. */
 const BIG_RUNS = Math.min(2, RENDER_RUNS);
 const LAYOUT_RUNS = Math.min(3, RENDER_RUNS);
-const EDIT_KEYS = 60;
 /** Wheel notches from the fitted 5,000-claim map to about 100% (the first few zoom 12%, then 7%). */
 const WHEEL_NOTCHES = 30;
-const GRAPH = '[data-testid="graph"]';
+/** Keys typed into a claim of the 5,000-claim map per run. */
+const TYPED_KEYS = 30;
 
 const median = (values: number[]) => {
 	const s = [...values].sort((a, b) => a - b);
@@ -49,36 +50,6 @@ function scrambled(map: ArgMap, seed: number): ArgMap {
 			y: Math.round((c.y ?? 0) + (random() - 0.5) * 400)
 		}))
 	};
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({ viewport: config.use!.viewport! });
-	await context.addInitScript(PAGE_PROBE);
-	return context.newPage();
-}
-
-/** Opens `url` in a fresh context and waits for the first drawing; answers its time since navigation. */
-async function firstDraw(page: Page, url: string): Promise<number> {
-	await page.goto(url, { timeout: 600_000 });
-	await page.waitForFunction(() => (window as unknown as { __firstDrawn?: number }).__firstDrawn, null, {
-		timeout: 600_000
-	});
-	return page.evaluate(() => (window as unknown as { __firstDrawn: number }).__firstDrawn);
-}
-
-/** Waits until the drawing holds `claims` nodes and has settled (no draw for a while). */
-async function settled(page: Page, container: string, claims: number) {
-	await page.waitForFunction(
-		([sel, n]) => {
-			const el = document.querySelector(sel as string) as {
-				_cyreg?: { cy: import('cytoscape').Core };
-			} | null;
-			return (el?._cyreg?.cy.nodes().length ?? 0) >= (n as number);
-		},
-		[container, claims] as const,
-		{ timeout: 600_000 }
-	);
-	await page.waitForTimeout(500);
 }
 
 /**
@@ -356,6 +327,23 @@ export async function browserBenchmarks(progress: (line: string) => void): Promi
 			pass: bigP95 <= 50
 		});
 
+		progress('browser: typing into a claim of the fitted 5,000-claim map');
+		const keys: number[] = [];
+		for (let run = 0; run < BIG_RUNS; run++) {
+			const page = await newPage(browser);
+			await firstDraw(page, m5000.link);
+			await settled(page, GRAPH, 5000);
+			keys.push(percentile(await keystrokeDelays(page, 'c7', TYPED_KEYS), 95));
+			await page.context().close();
+		}
+		add({
+			scenario: 'Typing on a 5,000-claim map: key press to next paint, p95',
+			ours: median(keys),
+			unit: 'ms',
+			target: '<= 100 ms',
+			pass: median(keys) <= 100
+		});
+
 		progress('browser: automatic layout of 1,000 claims, ours and bare Cytoscape moving them at once');
 		const targets = [...layeredLayout(messy)].map(([id, p]) => [id, p.x, p.y] as const);
 		const ours = { took: [] as number[], longest: [] as number[], blocked: [] as number[] };
@@ -422,65 +410,4 @@ export async function browserBenchmarks(progress: (line: string) => void): Promi
 		await server.stop();
 	}
 	return rows;
-}
-
-/**
- * Two people on the same map: one types into a claim's text field, keystroke by keystroke; the
- * other's drawing changes. Answers each keystroke's delay from the writer's input event to the
- * reader's label change, on one clock (performance.timeOrigin + now is shared by both pages).
- */
-export async function remoteEdits(browser: Browser, link: string): Promise<number[]> {
-	const writer = await newPage(browser);
-	const reader = await newPage(browser);
-	await firstDraw(writer, link);
-	await firstDraw(reader, link);
-	await settled(writer, GRAPH, 1000);
-	await settled(reader, GRAPH, 1000);
-	const id = 'c7';
-	await reader.evaluate(
-		([sel, cid]) => {
-			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-			const seen: Record<string, number> = {};
-			(window as unknown as { __seen: typeof seen }).__seen = seen;
-			el._cyreg.cy.getElementById(cid).on('data', (e) => {
-				const label = String(e.target.data('label'));
-				seen[label] ??= performance.timeOrigin + performance.now();
-			});
-		},
-		[GRAPH, id] as const
-	);
-	await writer.evaluate(
-		([sel, cid]) => {
-			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-			el._cyreg.cy.getElementById(cid).select();
-		},
-		[GRAPH, id] as const
-	);
-	const field = writer.getByLabel('Text', { exact: true });
-	await field.focus();
-	await writer.evaluate(() => {
-		const sent: Record<string, number> = {};
-		(window as unknown as { __sent: typeof sent }).__sent = sent;
-		document.addEventListener(
-			'input',
-			(e) => {
-				const value = (e.target as HTMLTextAreaElement).value;
-				sent[value] = performance.timeOrigin + performance.now();
-			},
-			true
-		);
-	});
-	await writer.keyboard.press('End');
-	await writer.keyboard.type(' x'.repeat(EDIT_KEYS / 2), { delay: 40 });
-	await writer.waitForTimeout(1500);
-	const sent = await writer.evaluate(() => (window as unknown as { __sent: Record<string, number> }).__sent);
-	const seen = await reader.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen);
-	await writer.context().close();
-	await reader.context().close();
-	const delays: number[] = [];
-	for (const [text, at] of Object.entries(sent)) {
-		const label = Object.keys(seen).find((l) => l.endsWith(text));
-		delays.push(label ? seen[label]! - at : Infinity);
-	}
-	return delays;
 }
