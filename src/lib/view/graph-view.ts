@@ -113,6 +113,17 @@ export class GraphView {
 			if (!this.#selecting) this.#callbacks.onSelect(cy.$(`${claims}:selected`).map((n) => n.id()));
 		};
 		cy.on('select unselect', claims, selection);
+		// Selecting redraws the map anyway: lift the selection then, not at the first keystroke (R179). Once
+		// the selection is made: a box selection selects claim after claim.
+		let liftQueued = false;
+		cy.on('select', claims, () => {
+			if (liftQueued) return;
+			liftQueued = true;
+			queueMicrotask(() => {
+				liftQueued = false;
+				this.#lift.touch(cy.$(`${claims}:selected`).map((n) => n.id()));
+			});
+		});
 		cy.on('dragfree', claims, (e: EventObject) => {
 			const moved = (e.target as NodeSingular).selected() ? cy.$(`${claims}:selected`) : e.target;
 			this.#callbacks.onMove(
@@ -212,6 +223,7 @@ export class GraphView {
 	/** Outlines the claims other people have selected, in their colours (R29). */
 	showPresence(entries: Iterable<readonly [string, string]>) {
 		const selections = new Map(entries);
+		const newly: string[] = [];
 		this.cy.batch(() => {
 			this.cy.nodes('.remote-selected').forEach((n) => {
 				if (!selections.has(n.id())) setClass(n, 'remote-selected', false);
@@ -220,9 +232,12 @@ export class GraphView {
 				const n = this.cy.getElementById(id);
 				if (n.empty()) continue;
 				setData(n, 'remoteColour', colour);
+				if (!n.hasClass('remote-selected')) newly.push(id);
 				setClass(n, 'remote-selected', true);
 			}
 		});
+		// A colleague who selects a claim is about to edit it: lift it now, while the map is redrawn for the mark anyway.
+		this.#lift.touch(newly);
 	}
 
 	/** A claim's centre on screen, relative to the container. */

@@ -64,6 +64,7 @@ export class Lift {
 		const eles = claims.union(claims.connectedEdges());
 		// Cytoscape puts every element back after a drag: check the elements, not our own list.
 		if (!allLifted(eles)) {
+			if (this.#lifted.nodes().union(claims).length > LIFT_MAX) this.#putBack();
 			eles.forEach((ele) => void (scratch(ele).inDragLayer = true));
 			this.#lifted = this.#lifted.union(eles);
 			this.#redrawBoth();
@@ -77,10 +78,14 @@ export class Lift {
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
 		if (this.#lifted.empty()) return;
+		this.#putBack();
+		this.#redrawBoth();
+	}
+
+	#putBack() {
 		// A removed element has no renderer scratch left to reset.
 		this.#lifted.forEach((ele) => void (ele.removed() || (scratch(ele).inDragLayer = false)));
 		this.#lifted = this.#cy.collection();
-		this.#redrawBoth();
 	}
 
 	#redrawBoth() {
