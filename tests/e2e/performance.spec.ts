@@ -77,9 +77,14 @@ function countRedraws(page: import('@playwright/test').Page) {
 	});
 }
 const redraws = (page: import('@playwright/test').Page, layer: string) =>
-	page.evaluate((id) => (window as unknown as { __redraws: Record<string, number> }).__redraws[id] ?? 0, layer);
+	page.evaluate(
+		(id) => (window as unknown as { __redraws: Record<string, number> }).__redraws[id] ?? 0,
+		layer
+	);
 
-test('R179: typing into a claim redraws that claim, not the whole map, until a pause', async ({ browser }) => {
+test('R179: typing into a claim redraws that claim, not the whole map, until a pause', async ({
+	browser
+}) => {
 	const map = await freshMap(server);
 	const { page, errors } = await open(browser, map.link);
 	await selectInOutline(page, seedText('cooperation'));
