@@ -39,4 +39,24 @@ describe('snapshot structural sharing', () => {
 		expect(session.dropped).toEqual([]);
 		session.destroy();
 	});
+
+	it('R13: typing and moving patch the last map; a change of kind is read in full, like a fresh read (R7)', () => {
+		const doc = new Y.Doc();
+		writeMap(doc, generateMap(200, 5));
+		const session = new MapSession(doc);
+		const { claims } = parts(doc);
+		const first = session.map;
+		doc.transact(() => (claims.get('c9')!.get('text') as Y.Text).insert(0, 'Typed '), 'remote');
+		doc.transact(() => claims.get('c12')!.set('pos', { x: 1, y: 2 }), 'remote');
+		expect(session.map).toEqual(readMap(doc).map);
+		// The relations were not read and checked again: the very same list.
+		expect(session.map.relations).toBe(first.relations);
+		// A thesis that becomes a claim can no longer answer the question: its relation goes.
+		const thesis = session.map.claims.find((c) => c.kind === 'thesis')!;
+		expect(session.map.relations.some((r) => r.kind === 'answers' && r.from === thesis.id)).toBe(true);
+		doc.transact(() => claims.get(thesis.id)!.set('kind', 'claim'), 'remote');
+		expect(session.map).toEqual(readMap(doc).map);
+		expect(session.map.relations.some((r) => r.kind === 'answers' && r.from === thesis.id)).toBe(false);
+		session.destroy();
+	});
 });

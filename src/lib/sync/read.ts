@@ -64,6 +64,17 @@ export class ReadCache {
 	readonly relations = new Map<string, Cached<Relation>>();
 	readonly dirtyClaims = new Set<string>();
 	readonly dirtyRelations = new Set<string>();
+	/** The last map read, and where each claim is in it: patched when only claims' contents changed. */
+	last: { map: ArgMap; at: Map<string, number> } | undefined;
+}
+
+interface Entries<T> {
+	values: T[];
+	errors: string[];
+	/** Entries read anew and valid. */
+	reread: T[];
+	/** An entry came, went, or became valid or invalid: the set of values is not the last one's. */
+	reshaped: boolean;
 }
 
 function readEntries<T>(
@@ -71,23 +82,26 @@ function readEntries<T>(
 	cache: Map<string, Cached<T>> | undefined,
 	dirty: Set<string> | undefined,
 	parse: (entry: unknown, id: string) => { value?: T; error?: string }
-): { values: T[]; errors: string[] } {
-	const values: T[] = [];
-	const errors: string[] = [];
+): Entries<T> {
+	const out: Entries<T> = { values: [], errors: [], reread: [], reshaped: !cache };
 	entries.forEach((entry, id) => {
 		let hit = cache?.get(id);
 		if (!hit || hit.entry !== entry || dirty?.has(id)) {
 			const read = parse(entry, id);
+			if (!hit || !hit.value !== !read.value) out.reshaped = true;
 			hit = { entry, value: read.value, error: read.error };
 			cache?.set(id, hit);
+			if (hit.value) out.reread.push(hit.value);
 		}
-		if (hit.value) values.push(hit.value);
-		else errors.push(hit.error!);
+		if (hit.value) out.values.push(hit.value);
+		else out.errors.push(hit.error!);
 	});
-	if (cache && cache.size > entries.size)
+	if (cache && cache.size > entries.size) {
+		out.reshaped = true;
 		for (const id of cache.keys()) if (!entries.has(id)) cache.delete(id);
+	}
 	dirty?.clear();
-	return { values, errors };
+	return out;
 }
 
 function readClaim(entry: unknown, id: string): { value?: Claim; error?: string } {
@@ -117,14 +131,37 @@ export function readMap(doc: Y.Doc, cache?: ReadCache): ReadResult {
 	const r = readEntries(relations, cache?.relations, cache?.dirtyRelations, readRelation);
 	const version = meta.get('schemaVersion');
 	const source = readSource(meta.get('source'));
+	const head = { title: readTitle(meta.get('title')), ...(source && { source }) };
+	let map =
+		cache?.last && !c.reshaped && !r.reshaped && r.reread.length === 0
+			? patched(cache.last, c.reread, head)
+			: undefined;
+	if (!map) {
+		map = normalize({ ...head, claims: c.values, relations: r.values });
+		if (cache) cache.last = { map, at: new Map(map.claims.map((claim, i) => [claim.id, i])) };
+	} else cache!.last!.map = map;
 	return {
-		map: normalize({
-			title: readTitle(meta.get('title')),
-			...(source && { source }),
-			claims: c.values,
-			relations: r.values
-		}),
+		map,
 		dropped: [...c.errors, ...r.errors],
 		newerSchema: typeof version === 'number' && version > SCHEMA_VERSION
 	};
+}
+
+/**
+ * The last map with `changed` claims put in their places, when they are the same claims of the same
+ * kinds (texts, places, quotes changed): what normalize would give, without sorting and checking every
+ * claim and relation again on each keystroke. Undefined when a kind changed (a relation may no longer fit).
+ */
+function patched(
+	last: NonNullable<ReadCache['last']>,
+	changed: readonly Claim[],
+	head: Pick<ArgMap, 'title' | 'source'>
+): ArgMap | undefined {
+	const claims = [...last.map.claims];
+	for (const claim of changed) {
+		const i = last.at.get(claim.id);
+		if (i === undefined || claims[i]!.kind !== claim.kind) return undefined;
+		claims[i] = claim;
+	}
+	return { ...head, claims, relations: last.map.relations };
 }
