@@ -45,6 +45,8 @@ export function reconcile(
 	for (const d of nodesFirst(next)) {
 		const id = d.data.id!;
 		const before = shown.get(id);
+		// The very definition shown before: nothing about it changed (toElements reuses them).
+		if (before === d) continue;
 		shown.set(id, d);
 		const existing = cy.getElementById(id);
 		// An edge whose ends changed (a reversed relation) is drawn anew: Cytoscape cannot move its ends by data.
@@ -57,7 +59,7 @@ export function reconcile(
 			added.push(copy(d));
 			continue;
 		}
-		if (before !== d && (!before || signature(before) !== signature(d))) {
+		if (!before || signature(before) !== signature(d)) {
 			const stale = EVALUATION_KEYS.filter((k) => !(k in d.data) && existing.data(k) !== undefined);
 			if (stale.length) existing.removeData(stale.join(' '));
 			existing.data(d.data);
@@ -67,8 +69,7 @@ export function reconcile(
 				setClass(existing, 'from-left', String(d.classes ?? '').includes('from-left'));
 			}
 		}
-		// The very definition shown before: its claim has not moved (a drag ends in a new claim object).
-		const p = before === d ? undefined : d.position;
+		const p = d.position;
 		if (p && existing.isNode() && !existing.grabbed()) {
 			const at = existing.position();
 			if (at.x !== p.x || at.y !== p.y) {

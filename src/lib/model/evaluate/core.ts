@@ -6,11 +6,13 @@ export interface Core {
 	readonly graph: BipolarGraph;
 	/** The grounded labels, by claim index. */
 	readonly labels: Int8Array;
+	/** The strengths, by claim index. */
+	readonly strength: Float64Array;
 }
 
 export const cores = new WeakMap<Evaluation, Core>();
 
-/** The graph an evaluation was computed on: explain() reads it instead of building its own. */
-export function graphOf(evaluation: Evaluation): BipolarGraph | undefined {
-	return cores.get(evaluation)?.graph;
+/** The graph and strengths an evaluation was computed on: explain() reads them instead of building its own. */
+export function coreOf(evaluation: Evaluation): Core | undefined {
+	return cores.get(evaluation);
 }

@@ -3,7 +3,7 @@ import { aggregates, combine } from './dfquad';
 import { energyOf, influence, target } from './energy';
 import { bipolarGraph, effectiveWeight, type Edge, type Ratings } from './graph';
 import type { Evaluation } from './types';
-import { graphOf } from './core';
+import { coreOf } from './core';
 import type { Label } from './grounded';
 import { fmt, shorten } from './words';
 
@@ -55,9 +55,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * semantics combines them, in plain words.
  */
 export function explain(map: ArgMap, ratings: Ratings, evaluation: Evaluation, claimId: string): Explanation {
-	const graph = graphOf(evaluation) ?? bipolarGraph(map, ratings);
+	const core = coreOf(evaluation);
+	const graph = core?.graph ?? bipolarGraph(map, ratings);
 	const b = graph.position.get(claimId);
-	const strengths = Float64Array.from(graph.ids, (id) => evaluation.strength.get(id) ?? 0);
+	const strengths = core?.strength ?? Float64Array.from(graph.ids, (id) => evaluation.strength.get(id) ?? 0);
 	const name = (i: number) => `“${shorten(map.claims[i]!.text)}”`;
 	const label = evaluation.label.get(claimId) ?? 'UNDEC';
 	const labelReason = evaluation.labelReason.get(claimId) ?? '';

@@ -49,7 +49,7 @@ function reasons(map: ArgMap, { graph, labels }: Core): LazyMap<string> {
 export function evaluate(map: ArgMap, ratings: Ratings): Evaluation {
 	const graph = bipolarGraph(map, ratings);
 	const { strength, semantics, converged } = strengthsOf(graph);
-	const core: Core = { graph, labels: groundedLabels(graph) };
+	const core: Core = { graph, labels: groundedLabels(graph), strength };
 	const strengthMap = new Map<string, number>();
 	const base = new Map<string, number>();
 	const label = new Map<string, Label>();
