@@ -3,12 +3,12 @@
  * refused without it (the message points at the checkbox) and imported with it, each skipped line
  * listed; other formats show no such checkbox.
  */
-import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../server';
 import { freshMap, open } from './editor-helpers';
+import { expect, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

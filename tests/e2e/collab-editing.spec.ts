@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../server';
 import { freshMap, open, treeItem } from './editor-helpers';
-import { escape, seedText, selectInOutline } from './fixtures';
+import { escape, expect, seedText, selectInOutline, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, startServer, type RunningServer } from '../server';
 import { freshMap, open, treeItem } from './editor-helpers';
-import { escape, seedText, selectInOutline } from './fixtures';
+import { escape, expect, seedText, selectInOutline, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

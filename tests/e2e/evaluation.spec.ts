@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server';
 import { freshMap, open } from './editor-helpers';
-import { seedText, selectInOutline } from './fixtures';
+import { expect, seedText, selectInOutline, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../server';
@@ -13,11 +13,25 @@ export const SEED = JSON.parse(
 
 export const seedText = (id: string) => SEED.claims.find((c) => c.id === id)!.text;
 
-/** Contexts opened by the running test: each test closes its people, so browsers do not pile up. */
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-	await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+/**
+ * The browser tests' `test`: after each test, every browser context it opened (each person, however it
+ * was opened) is closed. A context left open keeps its editor running, drawing 60 frames a second, for
+ * the rest of the worker's run: an \`afterEach\` in this module ran for the first spec file of each
+ * worker only (a module is loaded once per worker), and by the last files some 30 idle editors held the
+ * 2 cores, which made pages take over 20 s to come online.
+ */
+export const test = base.extend<{ closeContexts: void }>({
+	closeContexts: [
+		async ({ browser }, use) => {
+			const before = new Set(browser.contexts());
+			await use();
+			const opened = browser.contexts().filter((c) => !before.has(c));
+			await Promise.all(opened.map((c) => c.close().catch(() => undefined)));
+		},
+		{ auto: true }
+	]
 });
+export { expect };
 
 /** Opens a link in a fresh browser context (a separate person), failing the test on any page error. */
 export async function openAs(
@@ -26,7 +40,6 @@ export async function openAs(
 	options: Parameters<Browser['newContext']>[0] = {}
 ): Promise<{ page: Page; errors: string[] }> {
 	const context = await browser.newContext(options);
-	contexts.push(context);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('console', (m) => {

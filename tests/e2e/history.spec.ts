@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { fetchRetry, startServer, type RunningServer } from '../server';
 import { freshMap, open, treeItem } from './editor-helpers';
-import { escape, seedText, selectInOutline } from './fixtures';
+import { escape, expect, seedText, selectInOutline, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

@@ -3,8 +3,9 @@
  * the article), rename, duplicate, delete with confirmation and undo, share with copy buttons and
  * "Replace links". Dialogs are labelled, take the focus and close on Escape.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../server';
+import { expect, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

@@ -3,12 +3,13 @@
  * formats) and the import dialog (file or pasted text, merged as one undoable change or as a new map; a broken file
  * changes nothing and says where it is broken).
  */
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { type Download, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fetchRetry, startServer, type RunningServer } from '../server';
 import { freshMap, open, treeItem } from './editor-helpers';
+import { expect, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer, fetchRetry } from '../server';
-import { escape, openAs, outline, SEED, seedText, selectInOutline } from './fixtures';
+import { escape, expect, openAs, outline, SEED, seedText, selectInOutline, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

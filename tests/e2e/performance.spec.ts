@@ -1,8 +1,7 @@
 import zlib from 'node:zlib';
-import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from '../server';
 import { freshMap, open } from './editor-helpers';
-import { seedText, selectInOutline } from './fixtures';
+import { expect, seedText, selectInOutline, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { startServer } from '../server';
-import { openAs, outline, seedText, selectInOutline } from './fixtures';
+import { expect, openAs, outline, seedText, selectInOutline, test } from './fixtures';
 
 test('R49: the map and its edits survive a server restart', async ({ browser }) => {
 	let server = await startServer();

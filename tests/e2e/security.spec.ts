@@ -4,12 +4,12 @@
  * in the editor and on the home page: no dialog may open, no payload may run (each would set
  * window.__xss), no CSP violation may be reported, and every payload must be shown verbatim.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { MapSession } from '../../src/lib/sync/session';
 import { startServer, type RunningServer, fetchRetry } from '../server';
-import { outline } from './fixtures';
+import { expect, outline, test } from './fixtures';
 
 /** Script tags, event handlers, javascript: URLs, SVG, entities, template syntax, mutation XSS. */
 const PAYLOADS = [

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../server';
 import { claimOnScreen, freshMap, open, treeItem } from './editor-helpers';
-import { escape, openAs, seedText, selectInOutline } from './fixtures';
+import { escape, expect, openAs, seedText, selectInOutline, test } from './fixtures';
 
 let server: RunningServer;
 test.beforeAll(async () => {
