@@ -2,7 +2,7 @@ import type { Collection, Core } from 'cytoscape';
 import { rendererOf } from './renderer';
 
 /** How long claims stay lifted after their last change, in ms: the pause between a typist's words. */
-export const LIFT_IDLE_MS = 2000;
+const LIFT_IDLE_MS = 2000;
 /** More claims than this changed at once are drawn in place: a change that wide redraws much of the map anyway. */
 const LIFT_MAX = 4;
 /** The notifications that only redraw the elements they name (not adds, removes or z-order). */
@@ -27,9 +27,9 @@ function allLifted(eles: Collection): boolean {
 }
 
 /**
- * Claims being edited (typed into, here or by someone else) are drawn on Cytoscape's drag layer, its
- * own canvas above the map, as Cytoscape does with claims being dragged: a keystroke then redraws that
- * claim and its relations only, not every claim on screen (R179). On a map too large for Cytoscape's
+ * Claims being edited (selected or typed into, here or by someone else) are drawn on Cytoscape's drag
+ * layer, its own canvas above the map, as Cytoscape does with claims being dragged: a keystroke then
+ * redraws that claim and its relations only, not every claim on screen (R179). On a map too large for Cytoscape's
  * layer cache (some thousands of claims) a full redraw took 50-230 ms per keystroke. After
  * LIFT_IDLE_MS without a change the claims go back into the map, which is drawn anew once.
  */
