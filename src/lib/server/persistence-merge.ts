@@ -42,30 +42,35 @@ function errorText(error: unknown): string {
  */
 export function mergeStored(room: string, snapshot: StoredBlob | undefined, rows: StoredBlob[]): LoadedRoom {
 	const problems: string[] = [];
+	const readable: { data: Uint8Array; where: string }[] = [];
+	const check = (blob: StoredBlob, where: string) => {
+		const problem = blobProblem(blob.data, blob.checksum);
+		if (problem === null) readable.push({ data: blob.data, where });
+		else problems.push(`${where}: ${problem}`);
+	};
+	let uptoSeq = 0;
+	if (snapshot) {
+		uptoSeq = snapshot.seq;
+		check(snapshot, `room ${room} snapshot upto ${snapshot.seq}`);
+	}
+	for (const row of rows) {
+		uptoSeq = Math.max(uptoSeq, row.seq);
+		check(row, `room ${room} seq ${row.seq}`);
+	}
+	// One readable blob (a compacted room) is the room as it is: no merging. A 1,000-claim room took
+	// 340 ms to apply to a document, encode and apply again, and no room is served meanwhile.
+	if (readable.length <= 1)
+		return { update: readable[0]?.data ?? null, problems, uptoSeq, logRows: rows.length };
 	// No gc here: keep the stored history as it is; the room's own doc decides what to collect.
 	const doc = new Y.Doc({ gc: false });
 	let any = false;
-	let uptoSeq = 0;
-	const apply = (blob: StoredBlob, where: string) => {
-		const problem = blobProblem(blob.data, blob.checksum);
-		if (problem !== null) {
-			problems.push(`${where}: ${problem}`);
-			return;
-		}
+	for (const { data, where } of readable) {
 		try {
-			Y.applyUpdate(doc, blob.data);
+			Y.applyUpdate(doc, data);
 			any = true;
 		} catch (error) {
 			problems.push(`${where}: cannot apply (${errorText(error)})`);
 		}
-	};
-	if (snapshot) {
-		uptoSeq = snapshot.seq;
-		apply(snapshot, `room ${room} snapshot upto ${snapshot.seq}`);
-	}
-	for (const row of rows) {
-		uptoSeq = Math.max(uptoSeq, row.seq);
-		apply(row, `room ${room} seq ${row.seq}`);
 	}
 	const update = any ? Y.encodeStateAsUpdate(doc) : null;
 	doc.destroy();
