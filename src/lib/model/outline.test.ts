@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outlineOf, type OutlineNode } from './outline';
+import { generateMap } from './generate';
+import { outlineOf, outliner, type OutlineNode } from './outline';
 import { mapOf } from './test-helpers';
 
 const show = (nodes: OutlineNode[], depth = 0): string[] =>
@@ -46,5 +47,23 @@ describe('outline', () => {
 			'  attacks y',
 			'    supports x (again)'
 		]);
+	});
+
+	it('R19: outliner() answers the same tree as outlineOf, keeping the rows a keystroke did not change', () => {
+		const outline = outliner();
+		const map = generateMap(300, 7);
+		const first = outline(map);
+		const i = map.claims.findIndex((c) => c.id === 'c40');
+		const typed = { ...map, claims: map.claims.with(i, { ...map.claims[i]!, text: 'Typed anew' }) };
+		const second = outline(typed);
+		expect(second).toEqual(outlineOf(typed));
+		const changed = (a: OutlineNode[], b: OutlineNode[]): number =>
+			a.reduce((n, node, k) => n + (node === b[k] ? 0 : 1 + changed(node.children, b[k]!.children)), 0);
+		// The typed row and its ancestors only: far fewer than the 300 rows.
+		expect(changed(first, second)).toBeGreaterThan(0);
+		expect(changed(first, second)).toBeLessThan(20);
+		// A new relation changes the structure: built afresh, still equal to outlineOf.
+		const linked = { ...typed, relations: typed.relations.filter((r) => r.from !== 'c40') };
+		expect(outline(linked)).toEqual(outlineOf(linked));
 	});
 });
