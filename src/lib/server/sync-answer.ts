@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { syncStep2Message } from './sync-protocol';
 
 /**
@@ -11,9 +11,9 @@ export class Step2Answers {
 
 	constructor(private readonly doc: Y.Doc) {}
 
-	/** The sync step 2 answering `stateVector` (already validated). */
-	for(stateVector: Uint8Array): Uint8Array {
-		if (Y.decodeStateVector(stateVector).size > 0) return syncStep2Message(this.doc, stateVector);
+	/** The sync step 2 answering a parsed step 1. */
+	for({ stateVector, empty }: { stateVector: Uint8Array; empty: boolean }): Uint8Array {
+		if (!empty) return syncStep2Message(this.doc, stateVector);
 		return (this.#whole ??= syncStep2Message(this.doc, stateVector));
 	}
 

@@ -43,7 +43,8 @@ export class ProtocolError extends Error {
 
 /** What a decoded client message asks the room to do. */
 export type ClientMessage =
-	| { kind: 'sync-step-1'; stateVector: Uint8Array }
+	/** `empty`: the client holds nothing yet (someone opening the map). */
+	| { kind: 'sync-step-1'; stateVector: Uint8Array; empty: boolean }
 	| { kind: 'update'; update: Uint8Array }
 	| { kind: 'awareness'; update: Uint8Array }
 	| { kind: 'query-awareness' };
@@ -62,8 +63,8 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
 			const step = decoding.readVarUint(decoder);
 			const payload = decoding.readVarUint8Array(decoder);
 			if (step === syncProtocol.messageYjsSyncStep1) {
-				Y.decodeStateVector(payload);
-				return { kind: 'sync-step-1', stateVector: payload };
+				const empty = Y.decodeStateVector(payload).size === 0;
+				return { kind: 'sync-step-1', stateVector: payload, empty };
 			}
 			if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
 				Y.decodeUpdate(payload);

@@ -223,7 +223,7 @@ export class Room {
 			case 'sync-step-1':
 				// The answer carries the whole document: what it holds must be on disk first (R41, R55).
 				this.flushStore();
-				send(conn, this.answers.for(message.stateVector));
+				send(conn, this.answers.for(message));
 				break;
 			case 'update':
 				// View connections may read, never write: their edits are dropped, not refused, so a
