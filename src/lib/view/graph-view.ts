@@ -113,17 +113,7 @@ export class GraphView {
 			if (!this.#selecting) this.#callbacks.onSelect(cy.$(`${claims}:selected`).map((n) => n.id()));
 		};
 		cy.on('select unselect', claims, selection);
-		// Selecting redraws the map anyway: lift the selection then, not at the first keystroke (R179). Once
-		// the selection is made: a box selection selects claim after claim.
-		let liftQueued = false;
-		cy.on('select', claims, () => {
-			if (liftQueued) return;
-			liftQueued = true;
-			queueMicrotask(() => {
-				liftQueued = false;
-				this.#lift.touch(cy.$(`${claims}:selected`).map((n) => n.id()));
-			});
-		});
+		this.#lift.followSelection(claims);
 		cy.on('dragfree', claims, (e: EventObject) => {
 			const moved = (e.target as NodeSingular).selected() ? cy.$(`${claims}:selected`) : e.target;
 			this.#callbacks.onMove(

@@ -29,8 +29,8 @@ function allLifted(eles: Collection): boolean {
 /**
  * Claims being edited (selected or typed into, here or by someone else) are drawn on Cytoscape's drag
  * layer, its own canvas above the map, as Cytoscape does with claims being dragged: a keystroke then
- * redraws that claim and its relations only, not every claim on screen (R179). On a map too large for Cytoscape's
- * layer cache (some thousands of claims) a full redraw took 50-230 ms per keystroke. After
+ * redraws that claim and its relations only, not every claim on screen (R179). On a map too large for
+ * Cytoscape's layer cache (some thousands of claims) a full redraw took 50-230 ms per keystroke. After
  * LIFT_IDLE_MS without a change the claims go back into the map, which is drawn anew once.
  */
 export class Lift {
@@ -71,6 +71,23 @@ export class Lift {
 		}
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => this.drop(), LIFT_IDLE_MS);
+	}
+
+	/**
+	 * Lifts the claims matching `selector` once they are selected: the map is redrawn for the selection
+	 * anyway, so the first keystroke does not pay for it. Once the selection is made: a box selection
+	 * selects claim after claim.
+	 */
+	followSelection(selector: string): void {
+		let queued = false;
+		this.#cy.on('select', selector, () => {
+			if (queued) return;
+			queued = true;
+			queueMicrotask(() => {
+				queued = false;
+				this.touch(this.#cy.$(`${selector}:selected`).map((n) => n.id()));
+			});
+		});
 	}
 
 	/** Puts every lifted element back into the map. */
