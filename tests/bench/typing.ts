@@ -8,24 +8,31 @@ import { firstDraw, GRAPH, newPage, settled } from './browser-pages';
 /** Keystrokes typed per run. */
 const EDIT_KEYS = 60;
 
+/** Selects a claim in the drawing, so the inspector shows its text field. */
+function selectClaim(page: Page, id: string): Promise<void> {
+	return page.evaluate(
+		([sel, cid]) => {
+			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
+			el._cyreg.cy.getElementById(cid).select();
+		},
+		[GRAPH, id] as const
+	);
+}
+
 /**
  * Types `keys` characters into claim `id`'s text field, 80 ms apart (a fast typist), on a page showing
  * the map fitted to the screen. Answers each key press's delay until the next paint after it was handled
  * (the Event Timing API's duration; presses under 16 ms are not reported and count as 16).
  */
 export async function keystrokeDelays(page: Page, id: string, keys: number): Promise<number[]> {
-	await page.evaluate(
-		([sel, cid]) => {
-			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-			el._cyreg.cy.getElementById(cid).select();
-			const delays: number[] = [];
-			(window as unknown as { __keys: number[] }).__keys = delays;
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) if (e.name === 'keydown') delays.push(e.duration);
-			}).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-		},
-		[GRAPH, id] as const
-	);
+	await selectClaim(page, id);
+	await page.evaluate(() => {
+		const delays: number[] = [];
+		(window as unknown as { __keys: number[] }).__keys = delays;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) if (e.name === 'keydown') delays.push(e.duration);
+		}).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+	});
 	const field = page.getByLabel('Text', { exact: true });
 	await field.focus();
 	await page.keyboard.press('End');
@@ -61,13 +68,7 @@ export async function remoteEdits(browser: Browser, link: string): Promise<numbe
 		},
 		[GRAPH, id] as const
 	);
-	await writer.evaluate(
-		([sel, cid]) => {
-			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
-			el._cyreg.cy.getElementById(cid).select();
-		},
-		[GRAPH, id] as const
-	);
+	await selectClaim(writer, id);
 	const field = writer.getByLabel('Text', { exact: true });
 	await field.focus();
 	await writer.evaluate(() => {
