@@ -1,5 +1,9 @@
 import zlib from 'node:zlib';
-import { startServer, type RunningServer } from '../server';
+import { serializeJson } from '../../src/lib/formats/json';
+import { generateMap } from '../../src/lib/model/generate';
+import { withLayout } from '../../src/lib/model/layout';
+import { seededRandom } from '../../src/lib/model/random';
+import { fetchRetry, startServer, type RunningServer } from '../server';
 import { freshMap, open } from './editor-helpers';
 import { expect, seedText, selectInOutline, test } from './fixtures';
 
@@ -101,5 +105,67 @@ test('R179: typing into a claim redraws that claim, not the whole map, until a p
 	// After the pause the claim is part of the map again: the map's layer is drawn anew, with it.
 	const before = await redraws(page, 'layer2-node');
 	await expect.poll(() => redraws(page, 'layer2-node'), { timeout: 5000 }).toBeGreaterThan(before);
+	expect(errors).toEqual([]);
+});
+
+/**
+ * Records, for each animation frame from now on for `ms`, whether the map's layer was redrawn and how many
+ * lines were stroked on any canvas (relations are stroked; claims are drawn from cached pictures).
+ */
+function recordFrames(page: import('@playwright/test').Page, ms: number) {
+	return page.evaluate((ms) => {
+		const frames: { redrawn: boolean; strokes: number }[] = [];
+		let current = { redrawn: false, strokes: 0 };
+		const proto = CanvasRenderingContext2D.prototype;
+		const { clearRect, stroke } = proto;
+		proto.clearRect = function (...args) {
+			if (this.canvas.getAttribute('data-id') === 'layer2-node') current.redrawn = true;
+			return clearRect.apply(this, args);
+		};
+		proto.stroke = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+			current.strokes++;
+			return (stroke as (...a: unknown[]) => void).apply(this, args);
+		};
+		const end = performance.now() + ms;
+		const frame = () => {
+			frames.push(current);
+			current = { redrawn: false, strokes: 0 };
+			if (performance.now() < end) requestAnimationFrame(frame);
+		};
+		requestAnimationFrame(frame);
+		return new Promise<typeof frames>((resolve) => setTimeout(() => resolve(frames), ms + 100));
+	}, ms);
+}
+
+test('R180: while Tidy layout moves many claims, the relations are left out of the frames, then drawn', async ({
+	browser
+}) => {
+	const map = await freshMap(server);
+	// 150 claims away from their tidy places: Tidy moves them 20 at a time, in 8 frames.
+	const random = seededRandom(4);
+	const generated = withLayout(generateMap(150, 4));
+	const messy = {
+		...generated,
+		claims: generated.claims.map((c) => ({ ...c, x: c.x! + 500 * random(), y: c.y! + 300 * random() }))
+	};
+	const res = await fetchRetry(`${server.url}/api/maps/${map.id}/import?format=json&mode=replace`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${map.editToken}` },
+		body: serializeJson(messy)
+	});
+	expect(res.status).toBe(200);
+	const { page, errors } = await open(browser, map.link);
+	await expect(page.getByTestId('graph')).toHaveAttribute('data-claims', '150');
+	await page.waitForTimeout(500);
+	const recorded = recordFrames(page, 3000);
+	await page.getByRole('button', { name: 'Tidy layout' }).click();
+	const frames = await recorded;
+	const shown = `frames (map redrawn, lines): ${frames.map((f) => `${f.redrawn ? 'R' : '-'}${f.strokes}`).join(' ')}`;
+	// The first frame that draws the relations (those on screen: most of them) comes after the claims have
+	// moved without them.
+	const drawn = frames.findIndex((f) => f.strokes >= messy.relations.length / 2);
+	expect(drawn, shown).toBeGreaterThan(0);
+	const withoutRelations = frames.slice(0, drawn).filter((f) => f.redrawn && f.strokes === 0);
+	expect(withoutRelations.length, shown).toBeGreaterThanOrEqual(4);
 	expect(errors).toEqual([]);
 });

@@ -5,8 +5,9 @@ import { junctionId, toElements } from './elements';
 import { setClass, setData } from './classes';
 import { restoreLabelWrapCache } from './label-cache';
 import { Lift } from './lift';
+import { Motion } from './motion';
 import { Marks } from './marks';
-import { reconcile } from './reconcile';
+import { reconcile, type Changes } from './reconcile';
 import { rendererOf } from './renderer';
 import { isComb, midpoint, type Box } from './route';
 import { graphStyle } from './style';
@@ -74,6 +75,8 @@ export class GraphView {
 	#marks: Marks;
 	/** Claims being edited, drawn above the map so a keystroke redraws only them (R179). */
 	#lift: Lift;
+	/** Leaves relations out of the frames while many claims move (R180). */
+	#motion: Motion;
 
 	/** `container` null runs Cytoscape headless (tests, exports). */
 	constructor(container: HTMLElement | null, callbacks: GraphCallbacks) {
@@ -91,6 +94,7 @@ export class GraphView {
 		this.#marks = new Marks(this.cy);
 		restoreLabelWrapCache(this.cy);
 		this.#lift = new Lift(this.cy);
+		this.#motion = new Motion(this.cy);
 		this.#listen();
 		// Panels opening beside the map change its size without a window resize: tell Cytoscape.
 		if (container && typeof ResizeObserver !== 'undefined') {
@@ -295,14 +299,15 @@ export class GraphView {
 		this.#updating = true;
 		try {
 			let structural = false;
-			const changed: string[] = [];
-			cy.batch(() => (structural = reconcile(cy, this.#shown, next, changed)));
+			const changes: Changes = { changed: [], moved: 0 };
+			cy.batch(() => (structural = reconcile(cy, this.#shown, next, changes)));
+			this.#motion.moved(changes.moved);
 			if (structural) {
 				this.#lift.drop();
 				this.#marks.structureChanged();
 				largeMapDrawing(cy, map.claims.length);
-			} else if (changed.length) {
-				this.#lift.touch(changed);
+			} else if (changes.changed.length) {
+				this.#lift.touch(changes.changed);
 			}
 		} finally {
 			this.#updating = false;
@@ -386,6 +391,7 @@ export class GraphView {
 
 	destroy() {
 		this.#lift.drop();
+		this.#motion.stop();
 		this.#resize?.disconnect();
 		this.cy.destroy();
 		this.#shown.clear();

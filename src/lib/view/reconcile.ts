@@ -10,6 +10,12 @@ function signature(d: ElementDefinition): string {
 	return sig;
 }
 
+/** What a reconciliation changed in elements already shown. */
+export interface Changes {
+	changed: string[];
+	moved: number;
+}
+
 /** Cytoscape keeps the data and position objects it is given and changes them later: give it copies. */
 const copy = (d: ElementDefinition): ElementDefinition => ({
 	...d,
@@ -22,14 +28,15 @@ const copy = (d: ElementDefinition): ElementDefinition => ({
  * (R22). `shown` holds each shown element's definition and is kept up to date; a definition that is
  * the very object shown before is unchanged (toElements reuses them). Call inside one cy.batch.
  * Answers whether the structure changed: elements added or removed (an edge whose ends changed is both).
- * The ids of nodes already shown whose data or position changed are added to `changed`.
+ * `report` gets the ids of nodes already shown whose data or position changed, and how many were moved.
  */
 export function reconcile(
 	cy: Core,
 	shown: Map<string, ElementDefinition>,
 	next: readonly ElementDefinition[],
-	changed: string[] = []
+	report: Changes = { changed: [], moved: 0 }
 ): boolean {
+	const changed = report.changed;
 	const ids = new Set(next.map((d) => d.data.id!));
 	let structural = false;
 	for (const id of shown.keys()) {
@@ -74,6 +81,7 @@ export function reconcile(
 			const at = existing.position();
 			if (at.x !== p.x || at.y !== p.y) {
 				existing.position(p);
+				report.moved++;
 				if (changed.at(-1) !== id) changed.push(id);
 			}
 		}
