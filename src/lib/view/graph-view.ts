@@ -301,7 +301,7 @@ export class GraphView {
 			let structural = false;
 			const changes: Changes = { changed: [], moved: 0 };
 			cy.batch(() => (structural = reconcile(cy, this.#shown, next, changes)));
-			this.#motion.moved(changes.moved);
+			this.#motion.moved(changes.moved, changes.changed);
 			if (structural) {
 				this.#lift.drop();
 				this.#marks.structureChanged();
