@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { crc32 } from './checksum';
+import { Checkpointer } from './persistence-checkpoint';
 import { mergeStored, type LoadedRoom, type StoredBlob } from './persistence-merge';
 import { MapTable, type MapChanges, type MapRecord, type NewMap } from './persistence-maps';
 import { SCHEMA, prepare } from './persistence-sql';
@@ -27,17 +28,22 @@ export class SqliteRoomStore {
 	private readonly db: Database.Database;
 	private readonly stmt: ReturnType<typeof prepare>;
 	private readonly maps: MapTable;
+	private readonly checkpointer: Checkpointer;
 
 	/** Opens (creating if needed) `<dataDir>/argmap.sqlite`. */
 	constructor(dataDir: string, durability: Durability = 'NORMAL') {
 		fs.mkdirSync(dataDir, { recursive: true });
-		this.db = new Database(path.join(dataDir, 'argmap.sqlite'));
+		const file = path.join(dataDir, 'argmap.sqlite');
+		this.db = new Database(file);
 		this.db.pragma('journal_mode = WAL');
 		this.db.pragma(`synchronous = ${durability}`);
 		this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+		// A worker thread checkpoints the WAL instead (R181).
+		this.db.pragma('wal_autocheckpoint = 0');
 		this.db.exec(SCHEMA);
 		this.stmt = prepare(this.db);
 		this.maps = new MapTable(this.db);
+		this.checkpointer = new Checkpointer(file);
 	}
 
 	/**
@@ -142,6 +148,7 @@ export class SqliteRoomStore {
 
 	/** Closes the database; the store is unusable afterwards. Idempotent. */
 	close(): void {
+		this.checkpointer.close();
 		if (this.db.open) this.db.close();
 	}
 }
