@@ -135,6 +135,8 @@ export class SqliteVersionStore implements VersionStore {
 		this.db = new Database(path.join(dataDir, 'argmap.sqlite'));
 		this.db.pragma('journal_mode = WAL');
 		this.db.pragma('busy_timeout = 5000');
+		// The room store's worker checkpoints the shared log (R181).
+		this.db.pragma('wal_autocheckpoint = 0');
 		this.db.exec(SCHEMA);
 		const db = this.db;
 		this.stmt = {
