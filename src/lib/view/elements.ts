@@ -28,8 +28,8 @@ function cachedBox(c: ArgMap['claims'][number]) {
 interface BuiltNode {
 	side: Side | undefined;
 	badge: string | undefined;
-	x: number;
-	y: number;
+	/** The claim's place and size, for its relations' routes. */
+	box: Box;
 	def: ElementDefinition;
 }
 const nodeOfClaim = new WeakMap<object, BuiltNode>();
@@ -60,16 +60,23 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 	for (const c of map.claims) {
 		const p =
 			c.x !== undefined && c.y !== undefined ? { x: c.x, y: c.y } : (fallback?.get(c.id) ?? { x: 0, y: 0 });
-		const box = cachedBox(c);
-		boxes.set(c.id, { x: p.x, y: p.y, width: box.width, height: box.height });
 		const side = sides.get(c.id);
 		const evaluation = evaluationFields(c.id, c.kind, side ?? 'none', options.evaluation);
 		const badge = evaluation?.badge;
 		let built = nodeOfClaim.get(c);
-		if (!built || built.side !== side || built.badge !== badge || built.x !== p.x || built.y !== p.y) {
-			built = { side, badge, x: p.x, y: p.y, def: claimNode(c, side, evaluation, box, p) };
+		if (
+			!built ||
+			built.side !== side ||
+			built.badge !== badge ||
+			built.box.x !== p.x ||
+			built.box.y !== p.y
+		) {
+			const size = cachedBox(c);
+			const box = { x: p.x, y: p.y, width: size.width, height: size.height };
+			built = { side, badge, box, def: claimNode(c, side, evaluation, size, p) };
 			nodeOfClaim.set(c, built);
 		}
+		boxes.set(c.id, built.box);
 		out.push(built.def);
 	}
 	const index = indexOf(map);
@@ -85,8 +92,9 @@ export function toElements(map: ArgMap, options: ElementOptions = {}): ElementDe
 			edgeOfRelation.set(r, edge);
 		}
 		edges.push(edge.def);
-		const undercuts = (index.incoming.get(r.id) ?? []).filter((u) => u.kind === 'undercuts');
-		if (undercuts.length === 0) continue;
+		const incoming = index.incoming.get(r.id);
+		const undercuts = incoming?.filter((u) => u.kind === 'undercuts');
+		if (!undercuts?.length) continue;
 		const jid = junctionId(r.id);
 		const at = midpoint(source, target);
 		out.push({

@@ -37,13 +37,19 @@ export function reconcile(
 	report: Changes = { changed: [], moved: 0 }
 ): boolean {
 	const changed = report.changed;
-	const ids = new Set(next.map((d) => d.data.id!));
 	let structural = false;
-	for (const id of shown.keys()) {
-		if (!ids.has(id)) {
-			cy.getElementById(id).remove();
-			shown.delete(id);
-			structural = true;
+	// Removals first. When every shown element is still in `next` (a keystroke, a move), there are none
+	// to look for: counting them is cheaper than a set of every id on each edit.
+	let kept = 0;
+	for (const d of next) if (shown.has(d.data.id!)) kept++;
+	if (kept < shown.size) {
+		const ids = new Set(next.map((d) => d.data.id!));
+		for (const id of shown.keys()) {
+			if (!ids.has(id)) {
+				cy.getElementById(id).remove();
+				shown.delete(id);
+				structural = true;
+			}
 		}
 	}
 	// New elements are added in one call (one by one is several times slower on large maps, R177);
