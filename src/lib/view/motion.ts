@@ -12,6 +12,8 @@ interface Renderer {
 	drawCachedNodes: Draw;
 	redrawHint(group: 'eles' | 'drag', on: boolean): void;
 	redraw(): void;
+	data: { contexts: unknown[] };
+	NODE: number;
 }
 
 /**
@@ -30,12 +32,15 @@ export class Motion {
 		this.#cy = cy;
 		const renderer = rendererOf<Renderer>(cy);
 		const draw = renderer?.drawLayeredElements;
-		if (!renderer || typeof draw !== 'function' || typeof renderer.drawCachedNodes !== 'function') return;
+		if (!renderer?.data || typeof draw !== 'function' || typeof renderer.drawCachedNodes !== 'function')
+			return;
 		this.#renderer = renderer as Renderer;
 		const moving = () => this.#timer !== undefined;
-		// The map's layer (not the layer of lifted claims, R179) is drawn through this method.
+		// The map's layer (not the layer of lifted claims, R179) is drawn through this method, and so is a
+		// picture export (into a context of its own), which keeps its relations.
 		renderer.drawLayeredElements = function (this: Renderer, context, eles, pxRatio, extent) {
-			if (moving()) this.drawCachedNodes(context, eles, pxRatio, extent);
+			if (moving() && context === this.data.contexts[this.NODE])
+				this.drawCachedNodes(context, eles, pxRatio, extent);
 			else draw.call(this, context, eles, pxRatio, extent);
 		};
 	}
