@@ -16,7 +16,7 @@ export const seedText = (id: string) => SEED.claims.find((c) => c.id === id)!.te
 /**
  * The browser tests' `test`: after each test, every browser context it opened (each person, however it
  * was opened) is closed. A context left open keeps its editor running, drawing 60 frames a second, for
- * the rest of the worker's run: an \`afterEach\` in this module ran for the first spec file of each
+ * the rest of the worker's run: an `afterEach` in this module ran for the first spec file of each
  * worker only (a module is loaded once per worker), and by the last files some 30 idle editors held the
  * 2 cores, which made pages take over 20 s to come online.
  */

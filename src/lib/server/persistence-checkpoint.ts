@@ -50,7 +50,7 @@ export class Checkpointer {
 	readonly #worker: Worker;
 	readonly #closed = new Int32Array(new SharedArrayBuffer(4));
 
-	constructor(file: string, log: (message: string) => void = () => {}) {
+	constructor(file: string) {
 		const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
 		this.#worker = new Worker(WORKER, {
 			eval: true,
@@ -62,8 +62,14 @@ export class Checkpointer {
 				closed: this.#closed
 			}
 		});
-		this.#worker.on('message', (message: string) => log(`checkpoint failed: ${message}`));
-		this.#worker.on('error', (error) => log(`checkpoint worker failed: ${error.message}`));
+		// Reported, not thrown: the store keeps working, and its WAL only grows until the store closes (the
+		// last connection to close checkpoints it).
+		this.#worker.on('message', (message: string) =>
+			console.error(`[store] WAL checkpoint failed: ${message}`)
+		);
+		this.#worker.on('error', (error) =>
+			console.error(`[store] WAL checkpoint worker failed: ${error.message}`)
+		);
 		// A worker that ended (or failed) has nothing left to close.
 		this.#worker.on('exit', () => Atomics.store(this.#closed, 0, 1));
 		this.#worker.unref();
