@@ -23,14 +23,15 @@ import { evaluator, type Evaluation, type Ratings } from '$lib/model/evaluate';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
 import { Debate } from './debate.svelte';
 import { rememberMap } from './known-maps';
-import { inSteps } from './in-steps';
+import { inSteps, nextTask } from './in-steps';
 import { computeLayout } from './layout-client';
 import type { Action } from './shortcuts';
 
 /**
- * Claims moved per frame by Tidy layout. Storing and reading a step is a short task; the frame that draws
- * it is Cytoscape's, a full redraw plus about 0.5 ms per moved claim. 20 gave a third as many tasks over
- * 50 ms as 50 did on 1,000 claims, and the whole tidy stays near 2 s (README, Performance).
+ * Claims moved per frame by Tidy layout. Each step is two tasks (R182): moving the claims on screen, and
+ * storing the change (the document, the server, this browser's copy, the snapshot and its reconciling).
+ * In one task the two made tasks over 50 ms on 1,000 claims, mostly in the first steps after a large map
+ * is opened; apart, none in six runs, and the whole tidy takes about 1.4 s (README, Performance).
  */
 const TIDY_STEP = 20;
 
@@ -292,13 +293,16 @@ export class Editor {
 
 	/**
 	 * Re-runs the automatic layout for the whole map, as one undoable change (R9). The layout is computed
-	 * in a worker, and the claims move in steps of TIDY_STEP, one step per frame, so that no task blocks the
-	 * page for long on a large map (R172); claims deleted meanwhile are left out.
+	 * in a worker; the claims move TIDY_STEP per frame, first on screen and then, in a task of its own, in
+	 * the map, so that no task blocks the page for long on a large map (R172, R182). Claims deleted
+	 * meanwhile are left out.
 	 */
 	async tidy() {
 		const placed = await computeLayout(this.map);
 		const moved = await this.session.group(() =>
-			inSteps(placed, TIDY_STEP, (slice) => {
+			inSteps(placed, TIDY_STEP, async (slice) => {
+				this.view?.preview(slice);
+				await nextTask();
 				const present = indexOf(this.map).claims;
 				const positions = slice.filter((p) => present.has(p.id as never));
 				return positions.length > 0 && this.run({ type: 'move', positions });

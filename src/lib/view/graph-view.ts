@@ -318,6 +318,30 @@ export class GraphView {
 		}
 	}
 
+	/**
+	 * Shows claims at places the map has not stored yet (Tidy layout's steps, R182); the update() that
+	 * stores them finds them there already. A claim being dragged stays under the pointer.
+	 */
+	preview(positions: readonly { id: string; x: number; y: number }[]) {
+		const cy = this.cy;
+		const ids: string[] = [];
+		this.#updating = true;
+		try {
+			cy.batch(() => {
+				for (const { id, x, y } of positions) {
+					const node = cy.getElementById(id);
+					if (node.empty() || node.grabbed()) continue;
+					node.position({ x, y });
+					ids.push(id);
+				}
+			});
+		} finally {
+			this.#updating = false;
+		}
+		this.#motion.moved(ids.length, ids);
+		this.#lift.touch(ids);
+	}
+
 	/** How many claims are drawn (not hidden by a collapse or focus mode). */
 	claimCount(): number {
 		return this.#marks.visibleClaims();
