@@ -9,11 +9,13 @@ export function sameStructure(a: ArgMap, b: ArgMap): boolean {
 	if (a === b) return true;
 	if (a.claims.length !== b.claims.length || a.relations.length !== b.relations.length) return false;
 	for (let i = 0; i < a.claims.length; i++) {
-		const [c, d] = [a.claims[i]!, b.claims[i]!];
+		const c = a.claims[i]!;
+		const d = b.claims[i]!;
 		if (c !== d && (c.id !== d.id || c.kind !== d.kind)) return false;
 	}
 	for (let i = 0; i < a.relations.length; i++) {
-		const [r, s] = [a.relations[i]!, b.relations[i]!];
+		const r = a.relations[i]!;
+		const s = b.relations[i]!;
 		if (r !== s && (r.id !== s.id || r.kind !== s.kind || r.from !== s.from || r.to !== s.to)) return false;
 	}
 	return true;

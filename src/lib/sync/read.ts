@@ -84,7 +84,10 @@ function readEntries<T>(
 	parse: (entry: unknown, id: string) => { value?: T; error?: string }
 ): Entries<T> {
 	const out: Entries<T> = { values: [], errors: [], reread: [], reshaped: !cache };
+	// Counted here: Y.Map's `size` copies every entry into an array, on every snapshot.
+	let count = 0;
 	entries.forEach((entry, id) => {
+		count++;
 		let hit = cache?.get(id);
 		if (!hit || hit.entry !== entry || dirty?.has(id)) {
 			const read = parse(entry, id);
@@ -96,7 +99,7 @@ function readEntries<T>(
 		if (hit.value) out.values.push(hit.value);
 		else out.errors.push(hit.error!);
 	});
-	if (cache && cache.size > entries.size) {
+	if (cache && cache.size > count) {
 		out.reshaped = true;
 		for (const id of cache.keys()) if (!entries.has(id)) cache.delete(id);
 	}
