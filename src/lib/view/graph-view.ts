@@ -1,15 +1,15 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import type { ArgMap, Side } from '../model';
 import type { EvaluationOverlay } from './evaluation';
-import { junctionId, toElements } from './elements';
+import { toElements } from './elements';
 import { setClass, setData } from './classes';
 import { restoreLabelWrapCache } from './label-cache';
 import { Lift } from './lift';
 import { Motion } from './motion';
 import { Marks } from './marks';
 import { reconcile, type Changes } from './reconcile';
-import { rendererOf } from './renderer';
-import { isComb, midpoint, type Box } from './route';
+import { followMovedClaim } from './follow';
+import { largeMapDrawing } from './renderer';
 import { graphStyle } from './style';
 
 export interface GraphCallbacks {
@@ -36,27 +36,6 @@ export type MenuTarget =
 const FIT_PADDING = 32;
 /** Fitting never zooms in further than this, so a map of two claims is not blown up. */
 const FIT_MAX_ZOOM = 1.25;
-/** From this many claims on, a pan or zoom moves a picture of the map and draws it anew when it ends (R173). */
-export const LARGE_MAP = 2000;
-
-/**
- * Large maps: while a person pans or zooms (drag, wheel, pinch), Cytoscape moves one snapshot of the
- * drawing instead of redrawing thousands of claims every frame, and leaves the relations out of the
- * frames of an animated move. Renderer settings that Cytoscape reads on every frame.
- */
-function largeMapDrawing(cy: Core, claims: number) {
-	const renderer = rendererOf<{ textureOnViewport: boolean; hideEdgesOnViewport: boolean }>(cy);
-	if (!renderer) return;
-	renderer.textureOnViewport = claims >= LARGE_MAP;
-	renderer.hideEdgesOnViewport = claims >= LARGE_MAP;
-}
-
-const boxOf = (n: NodeSingular): Box => ({
-	...n.position(),
-	width: n.data('width'),
-	height: n.data('height')
-});
-
 /**
  * The Cytoscape adapter (xyflow habit: one object with update/destroy). `update(map)` reconciles
  * incrementally: only elements whose data or position changed are touched, in one batch (R22).
@@ -130,7 +109,7 @@ export class GraphView {
 		});
 		// update() places junctions and combs itself (toElements): only a person's drag needs this.
 		cy.on('position', claims, (e: EventObject) => {
-			if (!this.#updating) this.#placeJunctions(e.target as NodeSingular);
+			if (!this.#updating) followMovedClaim(e.target as NodeSingular);
 		});
 		cy.on('dbltap', claims, (e: EventObject) => this.#callbacks.onOpen((e.target as NodeSingular).id()));
 		const relations = 'edge';
@@ -278,18 +257,6 @@ export class GraphView {
 	renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined {
 		const node = this.cy.getElementById(id);
 		return node.nonempty() && node.visible() ? node.renderedBoundingBox({ includeLabels: false }) : undefined;
-	}
-
-	/** Keeps the undercut markers in the middle of their relations, and comb edges combed, while claims move. */
-	#placeJunctions(node: NodeSingular) {
-		node.connectedEdges().forEach((edge) => {
-			if (edge.target().data('kind') === 'junction') return;
-			const source = boxOf(edge.source());
-			const target = boxOf(edge.target());
-			setClass(edge, 'comb', isComb(source, target));
-			const junction = this.cy.getElementById(junctionId(edge.id()));
-			if (junction.nonempty()) junction.position(midpoint(source, target));
-		});
 	}
 
 	/** Shows a map, touching only what changed since the last call. */

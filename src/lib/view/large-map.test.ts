@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyOps, planCommand, type ArgMap, type Command } from '../model';
 import { generateMap } from '../model/generate';
 import { withLayout } from '../model/layout';
-import { GraphView, LARGE_MAP } from './graph-view';
+import { GraphView } from './graph-view';
+import { LARGE_MAP } from './renderer';
 import { graphStyle } from './style';
 
 function run(map: ArgMap, cmd: Command): ArgMap {
