@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { RoomStore } from './persistence';
+import { Checkpointer } from './persistence-checkpoint';
 
 let dir: string;
 let store: RoomStore | undefined;
@@ -37,4 +38,26 @@ it('R181 the WAL is checkpointed by a worker, not inside the commits, and closin
 	const reopened = new RoomStore(dir);
 	store = reopened;
 	expect(reopened.logLength('room-3')).toBe(100);
+});
+
+it('R181 a checkpoint worker that stops is reported, and its store told so it can checkpoint again', async () => {
+	const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+	try {
+		const stopped: string[] = [];
+		// The worker cannot open a database in a folder that does not exist: it stops at once.
+		new Checkpointer(path.join(dir, 'missing', 'argmap.sqlite'), (reason) => stopped.push(reason));
+		await expect.poll(() => stopped.length, { timeout: 5000 }).toBe(1);
+		expect(stopped[0]).toMatch(/directory does not exist/);
+		expect(String(logged.mock.calls.at(-1)?.[0])).toMatch(/checkpoint worker stopped/);
+
+		// Closed as usual, a worker is not reported as stopped.
+		const fine: string[] = [];
+		const checkpointer = new Checkpointer(path.join(dir, 'argmap.sqlite'), (reason) => fine.push(reason));
+		await new Promise((r) => setTimeout(r, 300));
+		checkpointer.close();
+		await new Promise((r) => setTimeout(r, 100));
+		expect(fine).toEqual([]);
+	} finally {
+		logged.mockRestore();
+	}
 });

@@ -45,12 +45,17 @@ parentPort.on('message', () => {
 });
 `;
 
-/** Checkpoints the SQLite database `file` (in WAL mode) from a worker thread until closed. */
+/**
+ * Checkpoints the SQLite database `file` (in WAL mode) from a worker thread until closed. Should the
+ * worker stop before that (it could not open the file, or it crashed), `onStopped` is called once, so
+ * that the store can checkpoint its own way again rather than let the WAL grow.
+ */
 export class Checkpointer {
 	readonly #worker: Worker;
 	readonly #closed = new Int32Array(new SharedArrayBuffer(4));
+	#closing = false;
 
-	constructor(file: string) {
+	constructor(file: string, onStopped: (reason: string) => void = () => {}) {
 		const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
 		this.#worker = new Worker(WORKER, {
 			eval: true,
@@ -62,21 +67,27 @@ export class Checkpointer {
 				closed: this.#closed
 			}
 		});
-		// Reported, not thrown: the store keeps working, and its WAL only grows until the store closes (the
-		// last connection to close checkpoints it).
+		// A failed checkpoint is reported, not thrown: the next one may succeed.
 		this.#worker.on('message', (message: string) =>
 			console.error(`[store] WAL checkpoint failed: ${message}`)
 		);
-		this.#worker.on('error', (error) =>
-			console.error(`[store] WAL checkpoint worker failed: ${error.message}`)
-		);
-		// A worker that ended (or failed) has nothing left to close.
-		this.#worker.on('exit', () => Atomics.store(this.#closed, 0, 1));
+		let failure = 'it exited';
+		this.#worker.on('error', (error) => (failure = error.message));
+		this.#worker.on('exit', () => {
+			// A worker that ended has nothing left to close.
+			Atomics.store(this.#closed, 0, 1);
+			if (this.#closing) return;
+			console.error(
+				`[store] WAL checkpoint worker stopped (${failure}); SQLite checkpoints in the commits again`
+			);
+			onStopped(failure);
+		});
 		this.#worker.unref();
 	}
 
 	/** Stops checkpointing and waits (briefly) until the worker's connection is closed. */
 	close(): void {
+		this.#closing = true;
 		if (Atomics.load(this.#closed, 0) === 1) return;
 		this.#worker.postMessage('close');
 		Atomics.wait(this.#closed, 0, 0, CLOSE_WAIT_MS);

@@ -43,7 +43,11 @@ export class SqliteRoomStore {
 		this.db.exec(SCHEMA);
 		this.stmt = prepare(this.db);
 		this.maps = new MapTable(this.db);
-		this.checkpointer = new Checkpointer(file);
+		// Should the worker stop, SQLite's own checkpoints (every 1,000 pages, its default) take over.
+		this.checkpointer = new Checkpointer(
+			file,
+			() => this.db.open && this.db.pragma('wal_autocheckpoint = 1000')
+		);
 	}
 
 	/**
