@@ -157,3 +157,22 @@ export async function settled(page: Page, container: string, claims: number) {
 	);
 	await page.waitForTimeout(500);
 }
+
+/**
+ * Waits until no main-thread task over 50 ms has ended for `ms`, at most `limit` ms: the page has done
+ * what loading left to do (Cytoscape builds its layer textures in frames after the first draw).
+ */
+export async function quiet(page: Page, ms = 1000, limit = 15_000) {
+	await page
+		.waitForFunction(
+			(ms) => {
+				const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] })
+					.__longTasks;
+				const last = tasks.reduce((end, t) => Math.max(end, t.start + t.duration), 0);
+				return performance.now() - last >= ms;
+			},
+			ms,
+			{ timeout: limit, polling: 100 }
+		)
+		.catch(() => {});
+}
