@@ -30,8 +30,8 @@ import type { Action } from './shortcuts';
 /**
  * Claims moved per frame by Tidy layout. Each step is two tasks (R182): moving the claims on screen, and
  * storing the change (the document, the server, this browser's copy, the snapshot and its reconciling).
- * In one task the two made tasks over 50 ms on 1,000 claims, mostly in the first steps after a large map
- * is opened; apart, none in six runs, and the whole tidy takes about 1.4 s (README, Performance).
+ * In one task the two made tasks over 50 ms on 1,000 claims in 9 tidies of 10, mostly in the first steps
+ * after a large map is opened; apart, in 2-5 of 10. The whole tidy takes 1.4-1.9 s (README, Performance).
  */
 const TIDY_STEP = 20;
 
