@@ -23,17 +23,8 @@ import { evaluator, type Evaluation, type Ratings } from '$lib/model/evaluate';
 import type { GraphView, MenuTarget } from '$lib/view/graph-view';
 import { Debate } from './debate.svelte';
 import { rememberMap } from './known-maps';
-import { inSteps, nextTask } from './in-steps';
-import { computeLayout } from './layout-client';
+import { tidyLayout } from './tidy';
 import type { Action } from './shortcuts';
-
-/**
- * Claims moved per frame by Tidy layout. Each step is two tasks (R182): moving the claims on screen, and
- * storing the change (the document, the server, this browser's copy, the snapshot and its reconciling).
- * In one task the two made tasks over 50 ms on 1,000 claims in 9 tidies of 10, mostly in the first steps
- * after a large map is opened; apart, in 2-5 of 10. The whole tidy takes 1.4-1.9 s (README, Performance).
- */
-const TIDY_STEP = 20;
 
 /** Where this browser keeps the person's display name. */
 const NAME_KEY = 'argmap:name';
@@ -291,24 +282,9 @@ export class Editor {
 		if (!this.readOnly) this.session.undoManager.redo();
 	}
 
-	/**
-	 * Re-runs the automatic layout for the whole map, as one undoable change (R9). The layout is computed
-	 * in a worker; the claims move TIDY_STEP per frame, first on screen and then, in a task of its own, in
-	 * the map, so that no task blocks the page for long on a large map (R172, R182). Claims deleted
-	 * meanwhile are left out.
-	 */
-	async tidy() {
-		const placed = await computeLayout(this.map);
-		const moved = await this.session.group(() =>
-			inSteps(placed, TIDY_STEP, async (slice) => {
-				this.view?.preview(slice);
-				await nextTask();
-				const present = indexOf(this.map).claims;
-				const positions = slice.filter((p) => present.has(p.id as never));
-				return positions.length > 0 && this.run({ type: 'move', positions });
-			})
-		);
-		if (moved) this.view?.fit();
+	/** Re-runs the automatic layout for the whole map, as one undoable change (R9, tidy.ts). */
+	tidy() {
+		return tidyLayout(this);
 	}
 
 	toggleCollapse(id: string) {
