@@ -4,6 +4,7 @@ import type { EvaluationOverlay } from './evaluation';
 import { toElements } from './elements';
 import { setClass, setData } from './classes';
 import { restoreLabelWrapCache } from './label-cache';
+import { poolMapLayers } from './layer-pool';
 import { Lift } from './lift';
 import { Motion } from './motion';
 import { Marks } from './marks';
@@ -72,6 +73,7 @@ export class GraphView {
 		});
 		this.#marks = new Marks(this.cy);
 		restoreLabelWrapCache(this.cy);
+		poolMapLayers(this.cy);
 		this.#lift = new Lift(this.cy);
 		this.#motion = new Motion(this.cy);
 		this.#listen();
