@@ -44,8 +44,8 @@ export interface LayerCache {
 
 /** A new picture gets this much room to grow on each side (a map a little larger still fits it), in px. */
 export const LAYER_ROUND = 256;
-/** Pictures no layer uses that are kept for the next layers. */
-export const SPARE_LAYERS = 2;
+/** Pictures no layer uses that are kept for the next layers (each as large as a layer: tens of MB). */
+export const SPARE_LAYERS = 1;
 /** Cytoscape's own limit on a layer's side, in px. */
 const MAX_SIDE = 32767;
 /** Ids of our layers, apart from the ones Cytoscape numbers. */
@@ -56,10 +56,11 @@ const roundUp = (px: number) => Math.min(MAX_SIDE, Math.ceil(px / LAYER_ROUND) *
 /**
  * Lets Cytoscape's layer cache reuse its pictures. It draws the whole map into one picture per zoom
  * level and makes a new one whenever the map changes broadly (after Tidy layout, for one): creating a
- * picture of the size of a 1,000-claim map (about 4,000 by 2,000 px) took 100-260 ms here, in one task,
- * where clearing an existing one is nearly free. A layer now takes a picture that no current layer
- * uses and that is large enough, or a new one with room to grow; its box is widened to the picture's
- * size, so Cytoscape draws it at the right scale (the added margin is transparent).
+ * picture of a fitted 1,000-claim map (about 11,500 by 1,250 px, 58 MB) took 190-250 ms here, in one
+ * task, where clearing an existing one is nearly free. A layer now takes a picture that no current
+ * layer uses and that is large enough, or a new one with room to grow; its box is widened to the
+ * picture's size, so Cytoscape draws it at the right scale (the added margin is transparent). The
+ * price: one spare picture is kept instead of left to the garbage collector.
  */
 export function poolLayers(cache: LayerCache, makeCanvas: (w: number, h: number) => LayerCanvas) {
 	const pool: { canvas: LayerCanvas; context: LayerContext; layer: Layer }[] = [];
