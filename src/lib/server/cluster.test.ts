@@ -5,6 +5,7 @@
  * redis-server or postgresql the suite fails and says what to install.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -269,6 +270,56 @@ describe('several server processes', () => {
 			await b.close();
 		}
 	}, 30_000);
+
+	it('R195: a compaction holds no transaction open across turns: the same process may purge the room meanwhile', async () => {
+		// A blocking call (a purge, R62) waits for the database while this process's turn is frozen. A
+		// compaction that kept its transaction open between turns held locks the purge waited for, and
+		// could not commit before the purge gave up (15 s). Here the purge is made right after each
+		// statement the compaction sends, in the turn its answer arrives (one statement per round).
+		const room = `purge-${process.pid}`;
+		const store = new PgRoomStore(backends.databaseUrl, () => {});
+		const pool = (store as unknown as { pool: pg.Pool }).pool;
+		let purgeAfter = -1;
+		let sent = 0;
+		const purge = () => {
+			if (sent++ === purgeAfter) store.deleteRoom(room);
+		};
+		// Every statement goes through a pooled client, with a callback (pool.query) or a promise.
+		const wrapped = new WeakSet<pg.PoolClient>();
+		pool.on('acquire', (client) => {
+			if (wrapped.has(client)) return;
+			wrapped.add(client);
+			const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+			client.query = ((...args: unknown[]) => {
+				const callback = args.at(-1);
+				if (typeof callback === 'function') {
+					args[args.length - 1] = (error: unknown, result: unknown) => {
+						if (!error) purge();
+						callback(error, result);
+					};
+					return query(...args);
+				}
+				return (query(...args) as Promise<unknown>).then((result) => (purge(), result));
+			}) as never;
+		});
+		try {
+			for (let round = 0; round < 6; round++) {
+				const doc = new Y.Doc();
+				doc.on('update', (update: Uint8Array) => store.appendUpdate(room, update));
+				for (let i = 0; i < 10; i++) doc.getArray<string>('marks').push([`m${i}`]);
+				const upto = (await store.shared.loadRoom(room)).uptoSeq;
+				// A snapshot to replace, then one compaction with the purge after its statement `round`.
+				await store.shared.compact(room, Y.encodeStateAsUpdate(doc), upto - 5);
+				[sent, purgeAfter] = [0, round];
+				const started = Date.now();
+				await store.shared.compact(room, Y.encodeStateAsUpdate(doc), upto);
+				purgeAfter = -1;
+				expect(Date.now() - started).toBeLessThan(5_000);
+			}
+		} finally {
+			await store.close();
+		}
+	}, 60_000);
 
 	it('R196: a process does not start with an unreachable database, and says which setting', async () => {
 		const child = startChild('tests/support/sync-server-process.ts', {

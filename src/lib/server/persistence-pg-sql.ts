@@ -52,12 +52,6 @@ export const SNAPSHOT = 'SELECT data, checksum, upto_seq AS seq FROM snapshots W
 /** Log rows after a seq ($1 room, $2 seq), in order. */
 export const ROWS_AFTER = 'SELECT seq, data, checksum FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq';
 
-/**
- * Compaction guard: only one process compacts a room at a time; another one that tries meanwhile
- * skips (the log keeps everything until the next compaction). Released when the transaction ends.
- */
-export const COMPACT_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('argmap-compact:' || $1)) AS locked";
-
 /** Writes a snapshot unless one covering as much or more is there ($1 room, $2 data, $3 checksum, $4 upto). */
 export const PUT_SNAPSHOT = `
 	INSERT INTO snapshots (room, data, checksum, upto_seq) VALUES ($1, $2, $3, $4)
@@ -68,6 +62,30 @@ export const PUT_SNAPSHOT = `
 export const PRUNE = `
 	DELETE FROM updates WHERE room = $1 AND seq <= $2
 	AND seq <= (SELECT upto_seq FROM snapshots WHERE room = $1)`;
+
+/**
+ * PUT_SNAPSHOT and PRUNE in one statement ($1 room, $2 data, $3 checksum, $4 upto), guarded: only one
+ * process compacts a room at a time; another one that tries meanwhile skips (the log keeps everything
+ * until the next compaction). One statement, so no transaction stays open between two of this
+ * process's event-loop turns: a blocking call made in such a turn (a purge of the same room) waited for
+ * its locks while it waited for that turn to end, 15 s until the bridge gave up. The snapshot written
+ * is not yet visible to the statement's own DELETE, hence the GREATEST. Answers `locked`, `pruned`.
+ */
+export const COMPACT = `
+	WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtext('argmap-compact:' || $1::text)) AS locked),
+	put AS (
+		INSERT INTO snapshots (room, data, checksum, upto_seq)
+		SELECT $1::text, $2::bytea, $3::bigint, $4::bigint FROM lock WHERE locked
+		ON CONFLICT (room) DO UPDATE SET data = EXCLUDED.data, checksum = EXCLUDED.checksum, upto_seq = EXCLUDED.upto_seq
+		WHERE snapshots.upto_seq < EXCLUDED.upto_seq
+		RETURNING upto_seq
+	),
+	pruned AS (
+		DELETE FROM updates WHERE room = $1::text AND seq <= $4::bigint AND (SELECT locked FROM lock)
+		AND seq <= GREATEST((SELECT upto_seq FROM put), (SELECT upto_seq FROM snapshots WHERE room = $1::text))
+		RETURNING seq
+	)
+	SELECT (SELECT locked FROM lock) AS locked, (SELECT COUNT(*) FROM pruned) AS pruned`;
 
 /** The last seq of each of the rooms in $1 (an array). */
 export const HEADS = 'SELECT room, seq FROM room_heads WHERE room = ANY($1)';

@@ -12,7 +12,7 @@ import { mergeStored, type LoadedRoom, type StoredBlob } from './persistence-mer
 import { BlockingPg, type Statement } from './persistence-pg-bridge';
 import {
 	APPEND,
-	COMPACT_LOCK,
+	COMPACT,
 	HEADS,
 	PG_SCHEMA,
 	PRUNE,
@@ -117,20 +117,7 @@ export class PgRoomStore {
 	}
 
 	private async compactAsync(room: string, state: Uint8Array, uptoSeq: number): Promise<void> {
-		const client = await this.pool.connect();
-		try {
-			await client.query('BEGIN');
-			if ((await client.query(COMPACT_LOCK, [room])).rows[0].locked) {
-				await client.query(PUT_SNAPSHOT, [room, state, crc32(state), uptoSeq]);
-				await client.query(PRUNE, [room, uptoSeq]);
-			}
-			await client.query('COMMIT');
-		} catch (error) {
-			await client.query('ROLLBACK').catch(() => {});
-			throw error;
-		} finally {
-			client.release();
-		}
+		await this.pool.query(COMPACT, [room, state, crc32(state), uptoSeq]);
 	}
 
 	private async headsAsync(rooms: string[]): Promise<Map<string, number>> {
