@@ -63,7 +63,8 @@ const roundUp = (px: number) => Math.min(MAX_SIDE, Math.ceil(px / LAYER_ROUND) *
  * price: one spare picture is kept instead of left to the garbage collector.
  */
 export function poolLayers(cache: LayerCache, makeCanvas: (w: number, h: number) => LayerCanvas) {
-	const pool: { canvas: LayerCanvas; context: LayerContext; layer: Layer }[] = [];
+	/** The last layer made with each picture. */
+	const pool: Layer[] = [];
 	const inUse = (layer: Layer) =>
 		!layer.invalid &&
 		((cache.layersByLevel[layer.level] ?? []).includes(layer) || layer.replaces?.replacement === layer);
@@ -71,27 +72,27 @@ export function poolLayers(cache: LayerCache, makeCanvas: (w: number, h: number)
 		const scale = 2 ** level;
 		const w = Math.ceil(bb.w * scale);
 		const h = Math.ceil(bb.h * scale);
-		const free = pool.filter((e) => !inUse(e.layer));
+		const free = pool.filter((l) => !inUse(l));
 		const fit = free
-			.filter((e) => e.canvas.width >= w && e.canvas.height >= h)
-			.sort((a, b) => a.canvas.width * a.canvas.height - b.canvas.width * b.canvas.height)[0];
-		let entry = fit;
-		if (entry) {
-			entry.context.setTransform(1, 0, 0, 1, 0, 0);
-			entry.context.clearRect(0, 0, entry.canvas.width, entry.canvas.height);
+			.filter((l) => l.width >= w && l.height >= h)
+			.sort((a, b) => a.width * a.height - b.width * b.height)[0];
+		let canvas: LayerCanvas;
+		let context: LayerContext;
+		if (fit) {
+			({ canvas, context } = fit);
+			context.setTransform(1, 0, 0, 1, 0, 0);
+			context.clearRect(0, 0, canvas.width, canvas.height);
 		} else {
-			const canvas = makeCanvas(roundUp(w), roundUp(h));
-			const context = canvas.getContext('2d');
-			if (!context) throw new Error('a layer of the map could not get a 2D drawing context');
-			entry = { canvas, context, layer: undefined as unknown as Layer };
-			pool.push(entry);
+			canvas = makeCanvas(roundUp(w), roundUp(h));
+			const made = canvas.getContext('2d');
+			if (!made) throw new Error('a layer of the map could not get a 2D drawing context');
+			context = made;
 			// Pictures beyond the spares are left to the garbage collector.
 			for (const spare of free.slice(SPARE_LAYERS)) pool.splice(pool.indexOf(spare), 1);
 		}
-		const { canvas, context } = entry;
 		const bw = canvas.width / scale;
 		const bh = canvas.height / scale;
-		entry.layer = {
+		const layer: Layer = {
 			id: ids++,
 			bb: { x1: bb.x1, y1: bb.y1, x2: bb.x1 + bw, y2: bb.y1 + bh, w: bw, h: bh },
 			level,
@@ -103,9 +104,11 @@ export function poolLayers(cache: LayerCache, makeCanvas: (w: number, h: number)
 			elesQueue: [],
 			reqs: 0
 		};
+		if (fit) pool[pool.indexOf(fit)] = layer;
+		else pool.push(layer);
 		context.scale(scale, scale);
 		context.translate(-bb.x1, -bb.y1);
-		return entry.layer;
+		return layer;
 	};
 }
 
