@@ -69,7 +69,7 @@ export const PRUNE = `
  * until the next compaction). One statement, so no transaction stays open between two of this
  * process's event-loop turns: a blocking call made in such a turn (a purge of the same room) waited for
  * its locks while it waited for that turn to end, 15 s until the bridge gave up. The snapshot written
- * is not yet visible to the statement's own DELETE, hence the GREATEST. Answers `locked`, `pruned`.
+ * is not yet visible to the statement's own DELETE, hence the GREATEST.
  */
 export const COMPACT = `
 	WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtext('argmap-compact:' || $1::text)) AS locked),
@@ -79,13 +79,9 @@ export const COMPACT = `
 		ON CONFLICT (room) DO UPDATE SET data = EXCLUDED.data, checksum = EXCLUDED.checksum, upto_seq = EXCLUDED.upto_seq
 		WHERE snapshots.upto_seq < EXCLUDED.upto_seq
 		RETURNING upto_seq
-	),
-	pruned AS (
-		DELETE FROM updates WHERE room = $1::text AND seq <= $4::bigint AND (SELECT locked FROM lock)
-		AND seq <= GREATEST((SELECT upto_seq FROM put), (SELECT upto_seq FROM snapshots WHERE room = $1::text))
-		RETURNING seq
 	)
-	SELECT (SELECT locked FROM lock) AS locked, (SELECT COUNT(*) FROM pruned) AS pruned`;
+	DELETE FROM updates WHERE room = $1::text AND seq <= $4::bigint AND (SELECT locked FROM lock)
+	AND seq <= GREATEST((SELECT upto_seq FROM put), (SELECT upto_seq FROM snapshots WHERE room = $1::text))`;
 
 /** The last seq of each of the rooms in $1 (an array). */
 export const HEADS = 'SELECT room, seq FROM room_heads WHERE room = ANY($1)';
