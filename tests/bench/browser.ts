@@ -93,6 +93,15 @@ function gesture(page: Page, container: string): Promise<number[]> {
 	}, container);
 }
 
+interface Relayout {
+	took: number;
+	longest: number;
+	blocked: number;
+	after: number;
+}
+/** One figure of every run. */
+const each = (runs: Relayout[], key: keyof Relayout) => runs.map((r) => r[key]);
+
 /**
  * Moves every claim to its tidy place: in the editor by clicking "Tidy layout" (`how` = 'tidy'), on the
  * bare page by setting all positions in one batch, as an application without steps would. Answers the
@@ -105,7 +114,7 @@ function relayout(
 	container: string,
 	targets: (readonly [string, number, number])[],
 	how: 'tidy' | 'set'
-): Promise<{ took: number; longest: number; blocked: number; after: number }> {
+): Promise<Relayout> {
 	return page.evaluate(
 		async ([sel, all, mode, afterMs]) => {
 			const el = document.querySelector(sel) as unknown as { _cyreg: { cy: import('cytoscape').Core } };
@@ -354,18 +363,8 @@ export async function browserBenchmarks(progress: (line: string) => void): Promi
 
 		progress('browser: automatic layout of 1,000 claims, ours and bare Cytoscape moving them at once');
 		const targets = [...layeredLayout(messy)].map(([id, p]) => [id, p.x, p.y] as const);
-		const ours = {
-			took: [] as number[],
-			longest: [] as number[],
-			blocked: [] as number[],
-			after: [] as number[]
-		};
-		const peer = {
-			took: [] as number[],
-			longest: [] as number[],
-			blocked: [] as number[],
-			after: [] as number[]
-		};
+		const ours: Relayout[] = [];
+		const peer: Relayout[] = [];
 		for (let run = 0; run < LAYOUT_RUNS; run++) {
 			// A fresh copy each run: the last run's tidy is stored on the server.
 			const fresh = run === 0 ? mMessy : await storeMap(server.url, messy);
@@ -374,52 +373,44 @@ export async function browserBenchmarks(progress: (line: string) => void): Promi
 			await settled(page, GRAPH, 1000);
 			// Frames left from loading (100-150 ms each) fell into the window in some runs: not the layout's.
 			await quiet(page);
-			const o = await relayout(page, GRAPH, targets, 'tidy');
-			ours.took.push(o.took);
-			ours.longest.push(o.longest);
-			ours.blocked.push(o.blocked);
-			ours.after.push(o.after);
+			ours.push(await relayout(page, GRAPH, targets, 'tidy'));
 			await page.context().close();
 			const bareMessy = await newPage(browser);
 			await firstDraw(bareMessy, bare.url('messy', size));
 			await settled(bareMessy, '#cy', 1000);
 			await quiet(bareMessy);
-			const p = await relayout(bareMessy, '#cy', targets, 'set');
-			peer.took.push(p.took);
-			peer.longest.push(p.longest);
-			peer.blocked.push(p.blocked);
-			peer.after.push(p.after);
+			peer.push(await relayout(bareMessy, '#cy', targets, 'set'));
 			await bareMessy.context().close();
 		}
 		add({
 			scenario: 'Automatic layout of 1,000 claims in the editor (click to all drawn)',
-			ours: median(ours.took),
-			peer: median(peer.took),
+			ours: median(each(ours, 'took')),
+			peer: median(each(peer, 'took')),
 			unit: 'ms',
 			target: '<= 3000 ms',
-			pass: median(ours.took) <= 3000
+			pass: median(each(ours, 'took')) <= 3000
 		});
-		const worst = Math.max(...ours.longest);
+		const worst = Math.max(...each(ours, 'longest'));
 		add({
 			scenario: 'Longest main-thread task while the layout is applied (worst run)',
 			ours: worst,
-			peer: Math.max(...peer.longest),
+			peer: Math.max(...each(peer, 'longest')),
 			unit: 'ms',
 			target: '<= 50 ms',
 			pass: worst <= 50
 		});
 		add({
 			scenario: 'Time tasks blocked the page beyond 50 ms while the layout is applied (median run)',
-			ours: median(ours.blocked),
-			peer: median(peer.blocked),
+			ours: median(each(ours, 'blocked')),
+			peer: median(each(peer, 'blocked')),
 			unit: 'ms',
 			target: 'report',
 			pass: true
 		});
 		add({
 			scenario: `Longest main-thread task in the ${AFTER_MS / 1000} s after the layout is applied (relations drawn again; worst run)`,
-			ours: Math.max(...ours.after),
-			peer: Math.max(...peer.after),
+			ours: Math.max(...each(ours, 'after')),
+			peer: Math.max(...each(peer, 'after')),
 			unit: 'ms',
 			target: 'report',
 			pass: true

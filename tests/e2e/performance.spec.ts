@@ -118,13 +118,13 @@ function recordFrames(page: import('@playwright/test').Page, ms: number) {
 		const frames: { redrawn: boolean; strokes: number }[] = [];
 		let current = { redrawn: false, strokes: 0 };
 		const proto = CanvasRenderingContext2D.prototype;
-		const { clearRect, stroke } = proto;
+		const { clearRect } = proto;
 		proto.clearRect = function (...args) {
 			if (this.canvas.getAttribute('data-id') === 'layer2-node') current.redrawn = true;
 			return clearRect.apply(this, args);
 		};
 		for (const p of [proto, OffscreenCanvasRenderingContext2D.prototype]) {
-			const original = p === proto ? stroke : p.stroke;
+			const original = p.stroke;
 			p.stroke = function (this: unknown, ...args: unknown[]) {
 				current.strokes++;
 				return (original as (...a: unknown[]) => void).apply(this, args);
