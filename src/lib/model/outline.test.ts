@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateMap } from './generate';
-import { outlineOf, outliner, type OutlineNode } from './outline';
+import { outlineOf, outliner, outlineRows, type OutlineNode } from './outline';
 import { mapOf } from './test-helpers';
 
 const show = (nodes: OutlineNode[], depth = 0): string[] =>
@@ -65,5 +65,31 @@ describe('outline', () => {
 		// A new relation changes the structure: built afresh, still equal to outlineOf.
 		const linked = { ...typed, relations: typed.relations.filter((r) => r.from !== 'c40') };
 		expect(outline(linked)).toEqual(outlineOf(linked));
+	});
+
+	it('R19, R24: the rows in reading order with level, place among siblings and parent; none under a collapsed claim', () => {
+		const map = mapOf(
+			['q:question', 't:thesis', 'a:claim', 'b:claim', 'e:evidence'],
+			['ans:t>answers>q', 'r1:b>attacks>t', 'r2:a>supports>t', 'r3:e>supports>a', 'r4:e>supports>b']
+		);
+		const rows = outlineRows(outlineOf(map), new Set());
+		const shown = rows.map((r) => [r.key, r.level, `${r.posinset}/${r.setsize}`, r.parent]);
+		expect(shown).toEqual([
+			['q', 1, '1/1', undefined],
+			['t', 2, '1/1', 0],
+			['a', 3, '1/2', 1],
+			['e', 4, '1/1', 2],
+			['b', 3, '2/2', 1],
+			['b>e#0', 4, '1/1', 4]
+		]);
+		expect(outlineRows(outlineOf(map), new Set(['a'])).map((r) => r.key)).toEqual([
+			'q',
+			't',
+			'a',
+			'b',
+			'b>e#0'
+		]);
+		const big = outlineRows(outlineOf(generateMap(2000, 3)), new Set());
+		expect(new Set(big.map((r) => r.key)).size).toBe(big.length);
 	});
 });

@@ -71,3 +71,35 @@ export function outliner(): (map: ArgMap) => OutlineNode[] {
 		return tree;
 	};
 }
+
+/** One row of the outline as drawn: a tree's node in reading order, with what the ARIA tree pattern needs. */
+export interface OutlineRow {
+	node: OutlineNode;
+	/** Unique among the rows, the same for the same row while the map changes (a claim is listed in full once). */
+	key: string;
+	/** 1 for a root. */
+	level: number;
+	/** The row's place among its siblings, from 1, and how many they are. */
+	posinset: number;
+	setsize: number;
+	/** The index of the row it is listed under, if any. */
+	parent?: number;
+}
+
+/**
+ * The tree's rows in reading order, leaving out those under a collapsed claim (R24): the outline draws
+ * the rows on screen from it, so that a map of thousands of claims opens at once (R19).
+ */
+export function outlineRows(tree: readonly OutlineNode[], collapsed: ReadonlySet<string>): OutlineRow[] {
+	const rows: OutlineRow[] = [];
+	const visit = (nodes: readonly OutlineNode[], level: number, parent?: number) =>
+		nodes.forEach((node, i) => {
+			const id = node.claim.id;
+			// A repeat's parent is listed in full, once: its id and the place make the key unique.
+			const key = node.repeated ? `${rows[parent!]?.node.claim.id}>${id}#${i}` : id;
+			const index = rows.push({ node, key, level, posinset: i + 1, setsize: nodes.length, parent }) - 1;
+			if (!collapsed.has(id)) visit(node.children, level + 1, index);
+		});
+	visit(tree, 1);
+	return rows;
+}
