@@ -176,3 +176,22 @@ export async function quiet(page: Page, ms = 1000, limit = 15_000) {
 		)
 		.catch(() => {});
 }
+
+/**
+ * Opens the outline (closed at the benchmarks' width) once the page is quiet; answers the longest
+ * main-thread task from the click until the tree is drawn and 500 ms more (0 when none passed 50 ms).
+ */
+export async function openOutline(page: Page): Promise<number> {
+	await quiet(page);
+	const clicked = await page.evaluate(() => performance.now());
+	await page.getByRole('button', { name: 'Outline' }).click();
+	await page.getByRole('tree', { name: 'Outline' }).getByRole('treeitem').first().waitFor();
+	await page.waitForTimeout(500);
+	return page.evaluate(
+		(since) =>
+			(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+				.filter((t) => t.start + t.duration >= since)
+				.reduce((longest, t) => Math.max(longest, t.duration), 0),
+		clicked
+	);
+}

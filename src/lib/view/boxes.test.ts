@@ -67,6 +67,6 @@ describe('claims drawn as boxes while many move (R180)', () => {
 		expect(textHidden(claim, 1, 1)).toBe(false);
 		expect(textHidden(claim, 0.1, 1)).toBe(true);
 		expect(textHidden(claim, 0.1, 4)).toBe(false);
-		expect(firstNode(cy.edges())).toBeUndefined();
+		expect(firstNode(cy.elements('edge'))).toBeUndefined();
 	});
 });
