@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { putComment, readComments } from '../sync/comments';
 import { readMap } from '../sync/read';
+import { addSource, readSources, setAnchor } from '../sync/sources';
+import { readVotes, setVote } from '../sync/votes';
 import { DELETED_RETENTION_MS } from './access';
 import { call, newMap, startApp, storedBytes, type TestApp } from './app-test-helpers';
 import { CLOSE } from './sync-protocol';
@@ -92,6 +95,29 @@ describe('map lifecycle API', () => {
 			access: 'view',
 			deletedAt: null
 		});
+		// What people added: a source with a passage a claim is anchored to, a comment, a vote.
+		const writer = provider(t, map.id, map.editToken);
+		await waitFor(() => writer.p.synced);
+		const claim = readMap(writer.doc).map.claims[3]!.id;
+		const text = 'Both sides keep their options open, the report says.';
+		expect(addSource(writer.doc, { id: 's-added', title: 'A later report', text })).toBe(true);
+		setAnchor(writer.doc, claim, {
+			sourceId: 's-added',
+			exact: 'options open',
+			prefix: 'keep their ',
+			suffix: ', the',
+			start: 22
+		});
+		putComment(writer.doc, {
+			id: 'k1',
+			claim,
+			author: 'p1',
+			name: 'Ana',
+			at: 1,
+			text: 'Is this still true?'
+		});
+		expect(setVote(writer.doc, null, 'p1', claim, 3)).toBe(true);
+		await waitFor(() => readComments(open.doc).comments.length === 1, 5000, 'the server has the additions');
 		const dup = await call(t.base, 'POST', `${path}/duplicate`, { token: map.editToken });
 		expect(dup.status).toBe(201);
 		const copy = dup.body as { id: string; title: string; editToken: string; viewToken: string };
@@ -107,6 +133,16 @@ describe('map lifecycle API', () => {
 		const copied = await exported(copy.id, copy.viewToken);
 		expect(copied.claims).toEqual(original.claims);
 		expect(copied.relations).toEqual(original.relations);
+		const copyDoc = provider(t, copy.id, copy.viewToken);
+		await waitFor(() => copyDoc.p.synced);
+		expect(readSources(copyDoc.doc)).toEqual(readSources(writer.doc));
+		expect(readSources(copyDoc.doc).sources.map((x) => x.id)).toContain('s-added');
+		expect(readMap(copyDoc.doc).map.claims).toEqual(readMap(writer.doc).map.claims);
+		expect(readComments(copyDoc.doc).comments).toEqual(readComments(writer.doc).comments);
+		expect(readVotes(copyDoc.doc)).toEqual(readVotes(writer.doc));
+		expect(readMap(copyDoc.doc).map.title).toBe('Copy of Seminar 4');
+		copyDoc.destroy();
+		writer.destroy();
 		// The original's tokens do not open the copy.
 		expect((await call(t.base, 'GET', `/api/maps/${copy.id}`, { token: map.editToken })).status).toBe(403);
 		open.destroy();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import { planCommand, TITLE_MAX, type ArgMap } from '../model';
+import { planCommand, TITLE_MAX } from '../model';
 import { templateMap, templateSources, TEMPLATES, type Template } from '../seed/index';
 import { applyOpsToDoc, writeMap } from '../sync/apply';
 import { readMap } from '../sync/read';
@@ -65,23 +65,25 @@ export function parseTitle(body: Record<string, unknown>, required: boolean): st
 }
 
 /**
- * Stores a new map: its whole first state is the room's first update, written in the same
+ * Stores a new map: the document's whole state is the room's first update, written in the same
  * transaction as its metadata, so the first client is served the complete map. Only token hashes
  * are stored; the tokens are returned once.
  */
-function storeNewMap(store: RoomStore, publicUrl: string, map: ArgMap, template: string | null): CreatedMap {
+function storeNewMap(
+	store: RoomStore,
+	publicUrl: string,
+	doc: Y.Doc,
+	title: string,
+	template: string | null
+): CreatedMap {
 	const id = newMapId();
-	const doc = new Y.Doc();
-	writeMap(doc, map);
-	if (template === 'russia-china') writeSources(doc, templateSources(template));
 	const editToken = newToken();
 	const viewToken = newToken();
 	store.createMap(
-		{ id, title: map.title, template, editHash: hashToken(editToken), viewHash: hashToken(viewToken) },
+		{ id, title, template, editHash: hashToken(editToken), viewHash: hashToken(viewToken) },
 		Y.encodeStateAsUpdate(doc)
 	);
-	doc.destroy();
-	return { id, title: map.title, ...mapLinks(publicUrl, id, editToken, viewToken), editToken, viewToken };
+	return { id, title, ...mapLinks(publicUrl, id, editToken, viewToken), editToken, viewToken };
 }
 
 /** Creates a map from a template (R52). */
@@ -91,17 +93,36 @@ export function createMap(
 	template: Template,
 	title?: string
 ): CreatedMap {
-	return storeNewMap(store, publicUrl, templateMap(template, title), template);
+	const map = templateMap(template, title);
+	const doc = new Y.Doc();
+	try {
+		writeMap(doc, map);
+		if (template === 'russia-china') writeSources(doc, templateSources(template));
+		return storeNewMap(store, publicUrl, doc, map.title, template);
+	} finally {
+		doc.destroy();
+	}
 }
 
 /**
- * A new map with the same content as `record`'s (what everybody sees, not its edit history) and
- * fresh tokens (R62).
+ * A new map with the same content as `record`'s, fresh tokens (R62) and the title given or "Copy of …":
+ * everything everybody sees (claims, relations, sources and their passages, comments, votes) but not
+ * its edit history, which starts afresh.
  */
 export async function duplicateMap(ctx: MapsContext, record: MapRecord, title?: string): Promise<CreatedMap> {
-	const map = await ctx.sync.withRoom(record.id, (doc) => readMap(doc).map);
-	const copyTitle = title ?? `Copy of ${map.title}`.slice(0, TITLE_MAX);
-	return storeNewMap(ctx.store, ctx.publicUrl, { ...map, title: copyTitle }, record.template);
+	const state = await ctx.sync.withRoom(record.id, (room) => Y.encodeStateAsUpdate(room));
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdate(doc, state);
+		const map = readMap(doc).map;
+		const copyTitle = title ?? `Copy of ${map.title}`.slice(0, TITLE_MAX);
+		const plan = planCommand(map, { type: 'setTitle', title: copyTitle });
+		if (!plan.ok) throw new HttpError(400, plan.error.message);
+		applyOpsToDoc(doc, plan.value, SERVER_ORIGIN);
+		return storeNewMap(ctx.store, ctx.publicUrl, doc, copyTitle, record.template);
+	} finally {
+		doc.destroy();
+	}
 }
 
 /** Renames a map for everyone: in the shared document (open editors follow live) and in its metadata. */
