@@ -32,6 +32,8 @@ export interface MapIndex {
 }
 
 const indexes = new WeakMap<ArgMap, MapIndex>();
+/** The tables built from a relations array, shared by the maps that have the very same array. */
+const relationTables = new WeakMap<readonly Relation[], Omit<MapIndex, 'claims'>>();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 	const list = map.get(key);
@@ -39,22 +41,30 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 	else map.set(key, [value]);
 }
 
-/** Lookup tables for a map, computed once per map object. */
-export function indexOf(map: ArgMap): MapIndex {
-	let index = indexes.get(map);
-	if (!index) {
+function tablesOf(relations: readonly Relation[]): Omit<MapIndex, 'claims'> {
+	let tables = relationTables.get(relations);
+	if (!tables) {
 		const incoming = new Map<string, Relation[]>();
 		const outgoing = new Map<string, Relation[]>();
-		for (const r of map.relations) {
+		for (const r of relations) {
 			push(incoming, r.to, r);
 			push(outgoing, r.from, r);
 		}
-		index = {
-			claims: new Map(map.claims.map((c) => [c.id, c])),
-			relations: new Map(map.relations.map((r) => [r.id, r])),
-			incoming,
-			outgoing
-		};
+		tables = { relations: new Map(relations.map((r) => [r.id, r])), incoming, outgoing };
+		relationTables.set(relations, tables);
+	}
+	return tables;
+}
+
+/**
+ * Lookup tables for a map, computed once per map object. A map read after claims' texts or places
+ * changed keeps the last map's relations array, and with it their tables (each move of Tidy layout's
+ * steps made them anew on 1,000 claims).
+ */
+export function indexOf(map: ArgMap): MapIndex {
+	let index = indexes.get(map);
+	if (!index) {
+		index = { claims: new Map(map.claims.map((c) => [c.id, c])), ...tablesOf(map.relations) };
 		indexes.set(map, index);
 	}
 	return index;

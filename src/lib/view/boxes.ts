@@ -12,19 +12,19 @@ interface Extent {
 type Parsed = { pstyle(name: string): { value: number[]; pfValue: number } };
 const style = (node: NodeSingular, name: string) => (node as unknown as Parsed).pstyle(name);
 
-const colours = new Map<string, string>();
-/** A Cytoscape colour ([r, g, b]) as a canvas style, made once per colour. */
+/** Canvas styles by Cytoscape's parsed colour value, which elements of the same style share. */
+const colours = new WeakMap<number[], string>();
+/** A Cytoscape colour ([r, g, b]) as a canvas style, made once per parsed value (no string per frame). */
 function colourOf(node: NodeSingular, property: string): string {
 	const rgb = style(node, property).value;
-	const key = rgb.join();
-	let css = colours.get(key);
-	if (css === undefined) colours.set(key, (css = `rgb(${key})`));
+	let css = colours.get(rgb);
+	if (css === undefined) colours.set(rgb, (css = `rgb(${rgb.join()})`));
 	return css;
 }
 
-/** The first node among `eles`, if any. */
-export function firstNode(eles: Collection): NodeSingular | undefined {
-	for (let i = 0; i < eles.length; i++) if (eles[i]!.isNode()) return eles[i] as NodeSingular;
+/** A node among `eles`, if any: the last, since a drawing's elements list relations first (z-order). */
+export function lastNode(eles: Collection): NodeSingular | undefined {
+	for (let i = eles.length - 1; i >= 0; i--) if (eles[i]!.isNode()) return eles[i] as NodeSingular;
 	return undefined;
 }
 

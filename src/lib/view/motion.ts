@@ -1,5 +1,5 @@
 import type { Collection, Core } from 'cytoscape';
-import { drawBoxes, firstNode, textHidden } from './boxes';
+import { drawBoxes, lastNode, textHidden } from './boxes';
 import { rendererOf } from './renderer';
 
 /** A change moving fewer claims than this (a drag, a nudge) is drawn as usual. */
@@ -66,7 +66,7 @@ export class Motion {
 		// picture export (into a context of its own), which keeps its relations.
 		renderer.drawLayeredElements = function (this: Renderer, context, eles, pxRatio, extent) {
 			if (context === this.data.contexts[this.NODE] && nodesOnly(eles, pxRatio)) {
-				const claim = firstNode(eles);
+				const claim = lastNode(eles);
 				if (claim && textHidden(claim, cy.zoom(), pxRatio))
 					drawBoxes(context as CanvasRenderingContext2D, eles, extent as never);
 				else this.drawCachedNodes(context, eles, pxRatio, extent);

@@ -100,7 +100,10 @@ const isEdge = (d: ElementDefinition) => d.group === 'edges';
 
 /** The definitions with nodes before edges, in their order otherwise; as given when they are so already. */
 function nodesFirst(defs: readonly ElementDefinition[]): readonly ElementDefinition[] {
-	const firstEdge = defs.findIndex(isEdge);
-	if (firstEdge < 0 || defs.slice(firstEdge).every(isEdge)) return defs;
-	return [...defs.filter((d) => !isEdge(d)), ...defs.filter(isEdge)];
+	let edges = false;
+	for (const d of defs) {
+		if (isEdge(d)) edges = true;
+		else if (edges) return [...defs.filter((d) => !isEdge(d)), ...defs.filter(isEdge)];
+	}
+	return defs;
 }
