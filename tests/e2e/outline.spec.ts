@@ -79,6 +79,7 @@ test('R19: the outline of a 2,000-claim map opens with the rows on screen, and e
 	await page.mouse.move(panel.x + panel.width / 2, panel.y + panel.height / 2);
 	await page.mouse.wheel(0, -1e6);
 	await expect(row(0)).toBeInViewport();
+	await row(0).focus();
 	await page.mouse.wheel(0, 20_000);
 	await expect
 		.poll(() =>
@@ -97,6 +98,15 @@ test('R19: the outline of a 2,000-claim map opens with the rows on screen, and e
 		return filled / view.height;
 	});
 	expect(covered).toBeGreaterThan(0.95);
+	// The focused first row went with the scroll: the focus is on a row on screen, and the keys still work.
+	const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? 'none');
+	const before = await focused();
+	expect(before).not.toBe('none');
+	expect(before).not.toBe(label(0));
+	await expect(tree.locator(':focus')).toBeInViewport();
+	await page.keyboard.press('ArrowDown');
+	await expect.poll(focused).not.toBe(before);
+	await expect(tree.locator(':focus')).toHaveAttribute('aria-selected', 'true');
 	await page.screenshot({ path: test.info().outputPath('outline-scrolled.png') });
 	expect(errors).toEqual([]);
 });
